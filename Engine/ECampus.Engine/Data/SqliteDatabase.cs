@@ -1,0 +1,100 @@
+using System.Data.Common;
+using ECampus.Sdk;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ECampus.Engine.Data;
+
+/// <summary>
+/// SQLite in WAL mode. Reads use a pool of plain connections and run concurrently; writes are serialised through
+/// one gate inside the process and take the write lock up front (BEGIN IMMEDIATE), so a transaction never fails
+/// half-way on a read-to-write upgrade, and each commit is durable (synchronous=FULL by default) before it returns.
+/// </summary>
+public sealed class SqliteDatabase : IDatabase, IDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly string _readConnectionString;
+    private readonly string _writeConnectionString;
+    private readonly string _synchronous;
+    private readonly TimeSpan _busyTimeout;
+    private readonly StorageHealth _health;
+
+    public SqliteDatabase(IOptions<EcampusOptions> options, StorageHealth health)
+    {
+        var settings = options.Value;
+        Path = settings.ResolveDatabasePath();
+        _busyTimeout = TimeSpan.FromSeconds(settings.BusyTimeoutSeconds);
+        _synchronous = settings.Synchronous;
+        _health = health;
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = settings.BusyTimeoutSeconds,
+        };
+        _readConnectionString = builder.ToString();
+        builder.ForeignKeys = true;
+        _writeConnectionString = builder.ToString();
+    }
+
+    public string Dialect => "sqlite";
+
+    public string Path { get; }
+
+    public string WriteConnectionString => _writeConnectionString;
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new SqliteConnection(_readConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return await work(connection);
+        }
+        catch (SqliteException e) when (StorageErrors.Translate(e) is { } problem)
+        {
+            throw problem;
+        }
+    }
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (!await _writeGate.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw StorageErrors.Busy();
+        }
+
+        try
+        {
+            await using var connection = await OpenForWriteAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            _health.WriteSucceeded();
+            return result;
+        }
+        catch (SqliteException e) when (StorageErrors.Translate(e) is { } problem)
+        {
+            _health.WriteFailed(problem);
+            throw problem;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>A connection with the durability and integrity settings every write needs.</summary>
+    public async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_writeConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous={_synchronous};";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+}

@@ -1,0 +1,39 @@
+using ECampus.Engine.Access;
+using ECampus.Engine.Accounts;
+using ECampus.Engine.Data;
+using ECampus.Engine.Events;
+using ECampus.Engine.Mail;
+using ECampus.Sdk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ECampus.Engine;
+
+public static class EngineServices
+{
+    /// <summary>Registers the engine: storage, accounts, access policy, events and mail delivery.</summary>
+    public static IServiceCollection AddEcampusEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        DapperSetup.ForSqlite();
+        services.AddOptions<EcampusOptions>()
+            .Bind(configuration.GetSection(EcampusOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IDatabase>(provider => provider.GetRequiredService<SqliteDatabase>());
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<Sessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IAccessPolicy, AccessPolicy>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ICurrentActor>(provider => provider.GetRequiredService<CurrentActor>());
+        services.AddScoped<IEngineEvents, EngineEvents>();
+        services.AddSingleton<MailDelivery>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailDelivery>());
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+namespace ECampus.Sdk;
+
+/// <summary>Something that happened in the engine, raised after it was committed.</summary>
+public interface IEngineEvent
+{
+    /// <summary>When it happened.</summary>
+    DateTimeOffset At { get; }
+}
+
+/// <summary>Handles one kind of engine event. Registered with <see cref="PluginServices.AddEventHandler{TEvent, THandler}"/>.</summary>
+public interface IEngineEventHandler<in TEvent>
+    where TEvent : IEngineEvent
+{
+    /// <summary>Handles the event. An exception is logged and does not undo the event.</summary>
+    ValueTask HandleAsync(TEvent engineEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>Raises engine events; the engine and plug-ins both raise them (e.g. an activity completed).</summary>
+public interface IEngineEvents
+{
+    /// <summary>Hands the event to every subscribed handler, each isolated from the others' failures.</summary>
+    ValueTask PublishAsync<TEvent>(TEvent engineEvent, CancellationToken cancellationToken)
+        where TEvent : IEngineEvent;
+}
+
+/// <summary>A new account was registered.</summary>
+public sealed record AccountRegistered(long AccountId, bool AwaitsApproval, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>An account was approved by an administrator and may now sign in.</summary>
+public sealed record AccountApproved(long AccountId, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>A learner joined a course (and cohort, for cohort-paced tracks).</summary>
+public sealed record LearnerEnrolled(long AccountId, string CourseId, string? CohortId, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>A learner completed a module.</summary>
+public sealed record ModuleCompleted(long AccountId, string CourseId, string ModuleId, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>A learner completed a course; raised once per learner and cohort.</summary>
+public sealed record CourseCompleted(long AccountId, string CourseId, string? CohortId, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>A plug-in's activity was completed by a learner (e.g. a quiz passed).</summary>
+public sealed record ActivityCompleted(long AccountId, string CourseId, string ActivityType, string ActivityId, DateTimeOffset At) : IEngineEvent;
