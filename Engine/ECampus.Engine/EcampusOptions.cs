@@ -28,6 +28,10 @@ public sealed class EcampusOptions
     /// <summary>Folders holding content packs, one pack per sub-folder.</summary>
     public List<string> PackFolders { get; set; } = [];
 
+    /// <summary>The largest request body accepted, in bytes; endpoints that take uploads set their own limit.</summary>
+    [Range(1024, 1L << 32)]
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+
     /// <summary>Folder where third-party plug-ins are dropped, one plug-in per sub-folder.</summary>
     public string PluginFolder { get; set; } = "plugins";
 

@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ECampus.Web.Cli;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+return await EcampusCommandLine.RunAsync(args);

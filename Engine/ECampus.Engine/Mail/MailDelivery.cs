@@ -19,7 +19,7 @@ public sealed partial class MailDelivery(IDatabase database, IOptions<EcampusOpt
     private const int MaxAttempts = 10;
     private readonly SemaphoreSlim _signal = new(0);
 
-    private sealed record Pending(long Id, string ToAddress, string Subject, string BodyText, int Attempts);
+    private sealed record Pending(long Id, string ToAddress, string Subject, string BodyText, long Attempts);
 
     /// <summary>Wakes the deliverer now instead of at its next poll.</summary>
     public void Nudge() => _signal.Release();

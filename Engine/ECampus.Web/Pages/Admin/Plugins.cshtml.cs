@@ -1,0 +1,17 @@
+using ECampus.Engine;
+using ECampus.Engine.Plugins;
+using Microsoft.Extensions.Options;
+
+namespace ECampus.Web.Pages.Admin;
+
+public sealed class PluginsModel(PluginHost plugins, IOptions<EcampusOptions> options) : EcampusPage
+{
+    public IReadOnlyList<LoadedPlugin> Plugins => plugins.Plugins;
+
+    public IReadOnlyList<string> Folders =>
+        [Path.Combine(AppContext.BaseDirectory, "plugins"), Path.GetFullPath(options.Value.PluginFolder)];
+
+    public void OnGet()
+    {
+    }
+}
