@@ -25,6 +25,15 @@ public sealed class EcampusOptions
     [Range(1, 300)]
     public int BusyTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// A cap on the database's size in megabytes, applied as SQLite <c>max_page_count</c> on every write connection, so
+    /// the database cannot take the whole volume (uploads, logs and backups share it). A write that would grow the
+    /// database past the cap fails like a full disk: 507, nothing of it kept, health degraded until a write succeeds
+    /// again. Unset: no cap but the disk. Lowering it below the current size stops growth without shrinking anything.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int? MaxDatabaseSizeMegabytes { get; set; }
+
     /// <summary>Folders holding content packs, one pack per sub-folder.</summary>
     public List<string> PackFolders { get; set; } = [];
 

@@ -105,15 +105,34 @@ public sealed partial class Migrator(SqliteDatabase database, ILogger<Migrator> 
         return result.Scripts.Count();
     }
 
-    /// <summary>Tables a plug-in's scripts touch that do not carry its prefix: a plug-in owns only its own tables.</summary>
+    /// <summary>
+    /// Tables (and views) a plug-in's scripts create, change, fill, empty, index or hang triggers on that do not carry
+    /// its prefix: a plug-in owns only its own tables. Comments are ignored. This guards against mistakes, not malice
+    /// (a plug-in runs in-process with the host's rights anyway).
+    /// </summary>
     public static IReadOnlyList<string> TablesOutsidePrefix(MigrationSet set, string prefix) =>
         set.Scripts
-            .SelectMany(script => TableReference().Matches(script.Contents).Select(m => m.Groups["table"].Value))
+            .Select(script => Comment().Replace(script.Contents, " "))
+            .SelectMany(sql => TableReference().Matches(sql).Select(m => m.Groups["table"].Value))
             .Where(table => !table.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    [GeneratedRegex(@"\b(?:CREATE\s+(?:VIRTUAL\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|INSERT\s+(?:OR\s+\w+\s+)?INTO|CREATE\s+(?:UNIQUE\s+)?INDEX(?:\s+IF\s+NOT\s+EXISTS)?\s+\w+\s+ON)\s+[""`\[]?(?<table>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"--[^\n]*|/\*[\s\S]*?(?:\*/|$)")]
+    private static partial Regex Comment();
+
+    [GeneratedRegex("""
+        \b(?:
+            CREATE\s+(?:TEMP(?:ORARY)?\s+)?(?:VIRTUAL\s+)?(?:TABLE|VIEW)(?:\s+IF\s+NOT\s+EXISTS)?
+          | ALTER\s+TABLE
+          | DROP\s+(?:TABLE|VIEW)(?:\s+IF\s+EXISTS)?
+          | (?:INSERT|REPLACE)(?:\s+OR\s+\w+)?\s+INTO
+          | (?<!\b(?:ON|DO)\s+)UPDATE(?:\s+OR\s+\w+)?(?!\s+(?:OF|ON)\b)
+          | DELETE\s+FROM
+          | CREATE\s+(?:UNIQUE\s+)?INDEX(?:\s+IF\s+NOT\s+EXISTS)?\s+[\w.]+\s+ON
+          | (?:INSERT|DELETE|UPDATE(?:\s+OF\s+\w+(?:\s*,\s*\w+)*)?)\s+ON
+        )\s+["`'\[]?(?<table>[A-Za-z_][A-Za-z0-9_]*)
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex TableReference();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Script}")]

@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     private readonly string _writeConnectionString;
     private readonly string _synchronous;
     private readonly TimeSpan _busyTimeout;
+    private readonly long? _maxDatabaseBytes;
     private readonly StorageHealth _health;
 
     public SqliteDatabase(IOptions<EcampusOptions> options, StorageHealth health)
@@ -25,6 +26,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         Path = settings.ResolveDatabasePath();
         _busyTimeout = TimeSpan.FromSeconds(settings.BusyTimeoutSeconds);
         _synchronous = settings.Synchronous;
+        _maxDatabaseBytes = settings.MaxDatabaseSizeMegabytes * 1024L * 1024L;
         _health = health;
         var builder = new SqliteConnectionStringBuilder
         {
@@ -89,11 +91,27 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     public async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_writeConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA synchronous={_synchronous};";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA synchronous={_synchronous};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (_maxDatabaseBytes is { } maxBytes)
+            {
+                pragma.CommandText = "PRAGMA page_size;";
+                var pageSize = (long)(await pragma.ExecuteScalarAsync(cancellationToken))!;
+                pragma.CommandText = $"PRAGMA max_page_count={Math.Max(1, maxBytes / pageSize)};";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public void Dispose() => _writeGate.Dispose();

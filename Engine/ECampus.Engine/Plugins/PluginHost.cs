@@ -55,20 +55,17 @@ public sealed partial class PluginHost(ILogger logger)
             }
         }
 
-        foreach (var plugin in _plugins.Where(p => p.IsEnabled))
+        OrderByDependencies();
+        foreach (var plugin in _plugins)
         {
-            var missing = plugin.Manifest!.Dependencies.Where(d => !_plugins.Any(p => p.Id == d && p.IsEnabled)).ToList();
-            if (missing.Count > 0)
-            {
-                Disable(plugin, $"It needs the plug-in(s) {string.Join(", ", missing)}, which are not enabled.");
-            }
+            _ = IsReady(plugin);
         }
     }
 
     /// <summary>Lets each enabled plug-in register its services; a plug-in that throws adds none of them.</summary>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        foreach (var plugin in Enabled.ToList())
+        foreach (var plugin in _plugins.Where(IsReady))
         {
             var own = new ServiceCollection();
             var pluginServices = new PluginServices(own, configuration.GetSection($"ECampus:Plugins:{plugin.Id}"));
@@ -82,7 +79,7 @@ public sealed partial class PluginHost(ILogger logger)
                 continue;
             }
 
-            foreach (var descriptor in own)
+            foreach (var descriptor in own.SelectMany(descriptor => PluginGate.Wrap(plugin, descriptor)))
             {
                 services.Add(descriptor);
             }
@@ -94,7 +91,7 @@ public sealed partial class PluginHost(ILogger logger)
     /// <summary>Applies each enabled plug-in's migrations after the engine's; a plug-in whose scripts fail or touch foreign tables is disabled.</summary>
     public async Task MigrateAsync(Migrator migrator, CancellationToken cancellationToken)
     {
-        foreach (var plugin in Enabled.ToList())
+        foreach (var plugin in _plugins.Where(IsReady))
         {
             var set = MigrationSet.FromAssembly(plugin.Id, plugin.Assembly!);
             var foreign = Migrator.TablesOutsidePrefix(set, plugin.Manifest!.TablePrefix);
@@ -118,7 +115,7 @@ public sealed partial class PluginHost(ILogger logger)
     /// <summary>Maps each enabled plug-in's endpoints behind a gate that answers 503 once the plug-in is disabled.</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        foreach (var plugin in Enabled.ToList())
+        foreach (var plugin in _plugins.Where(IsReady))
         {
             var group = endpoints.MapGroup("");
             group.WithMetadata(new PluginEndpointMetadata(plugin.Id));
@@ -138,7 +135,7 @@ public sealed partial class PluginHost(ILogger logger)
 
     public async Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        foreach (var plugin in Enabled.ToList())
+        foreach (var plugin in _plugins.Where(IsReady))
         {
             try
             {
@@ -150,6 +147,62 @@ public sealed partial class PluginHost(ILogger logger)
                 Disable(plugin, $"It failed while starting: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the plug-in may take the next step: it is enabled and so is everything it depends on. A dependency can
+    /// be disabled at any step (it throws while starting, say), and its dependents then stop with it.
+    /// </summary>
+    private bool IsReady(LoadedPlugin plugin)
+    {
+        if (!plugin.IsEnabled)
+        {
+            return false;
+        }
+
+        var missing = plugin.Manifest!.Dependencies.Where(d => !_plugins.Any(p => p.Id == d && p.IsEnabled)).ToList();
+        if (missing.Count > 0)
+        {
+            Disable(plugin, $"It needs the plug-in(s) {string.Join(", ", missing)}, which are not enabled.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts each plug-in after the plug-ins it depends on, so a dependency takes every step first.</summary>
+    private void OrderByDependencies()
+    {
+        var byId = _plugins.Where(p => p.IsEnabled).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var ordered = new List<LoadedPlugin>(_plugins.Count);
+        var seen = new HashSet<LoadedPlugin>();
+
+        void Visit(LoadedPlugin plugin)
+        {
+            // A cycle is cut where it is met; the plug-ins in it still start, in folder order.
+            if (!seen.Add(plugin))
+            {
+                return;
+            }
+
+            foreach (var dependency in plugin.IsEnabled ? plugin.Manifest!.Dependencies : [])
+            {
+                if (byId.TryGetValue(dependency, out var found))
+                {
+                    Visit(found);
+                }
+            }
+
+            ordered.Add(plugin);
+        }
+
+        foreach (var plugin in _plugins)
+        {
+            Visit(plugin);
+        }
+
+        _plugins.Clear();
+        _plugins.AddRange(ordered);
     }
 
     private LoadedPlugin Load(string directory)

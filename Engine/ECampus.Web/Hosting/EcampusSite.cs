@@ -134,7 +134,12 @@ public static class EcampusSite
     private static void UseEcampusPipeline(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<EcampusOptions>>().Value;
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // Problems a person can act on are answers, not failures: they are not logged as errors.
+            SuppressDiagnosticsCallback = context => context.Exception is ECampus.Sdk.EcampusProblemException,
+        });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         if (options.Network.TrustedProxies.Count > 0)

@@ -7,7 +7,7 @@ namespace ECampus.Web.Hosting;
 /// Turns failures into answers a person can act on: problems the engine raised keep their status and message;
 /// anything else is a 500 with only a request id. Pages fall through to the error page.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -26,24 +26,25 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             context.Response.Headers.RetryAfter = ((int)storage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (!EcampusSite.IsApi(context))
+        // The middleware has already pointed the request at the error page; the original path says whether this was an API call.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        context.Response.StatusCode = problem?.StatusCode ?? StatusCodes.Status500InternalServerError;
-        var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = context.Response.StatusCode,
-            Title = problem?.Title ?? "Something went wrong",
-            Detail = problem?.Message ?? $"The site could not answer. Quote request id {context.TraceIdentifier} when you report this.",
-        };
+        var extensions = new Dictionary<string, object?> { ["requestId"] = context.TraceIdentifier };
         if (problem is InvalidInputException invalid)
         {
-            details.Extensions["errors"] = invalid.Errors;
+            extensions["errors"] = invalid.Errors;
         }
 
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+        await Results.Problem(
+            statusCode: problem?.StatusCode ?? StatusCodes.Status500InternalServerError,
+            title: problem?.Title ?? "Something went wrong",
+            detail: problem?.Message ?? $"The site could not answer. Quote request id {context.TraceIdentifier} when you report this.",
+            extensions: extensions).ExecuteAsync(context);
+        return true;
     }
 
     /// <summary>The engine problem behind an exception, including a request body over the size limit.</summary>

@@ -31,7 +31,23 @@ public sealed record ListAccounts(string? Status = null, string? Search = null, 
     }
 }
 
-public sealed record AccountSummary(long Id, string Email, string DisplayName, string Status, string SiteRoles, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
+/// <remarks>Mapped by property: SQLite reports no type for a computed column when no row comes back, which constructor mapping cannot match.</remarks>
+public sealed record AccountSummary
+{
+    public long Id { get; init; }
+
+    public string Email { get; init; } = "";
+
+    public string DisplayName { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public string SiteRoles { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? LastSignInAt { get; init; }
+}
 
 public sealed record AccountPage(IReadOnlyList<AccountSummary> Accounts, int Page, bool HasMore);
 
@@ -39,7 +55,7 @@ public sealed class ListAccountsHandler(IDatabase database) : IQueryHandler<List
 {
     private const string Sql = """
         SELECT a.id, a.email, a.display_name, a.status,
-               coalesce((SELECT group_concat(role, ', ') FROM account_role r WHERE r.account_id = a.id), '') AS site_roles,
+               CAST(coalesce((SELECT group_concat(role, ', ') FROM account_role r WHERE r.account_id = a.id), '') AS TEXT) AS site_roles,
                a.created_at, a.last_sign_in_at
         FROM account a
         WHERE (@Status IS NULL OR a.status = @Status)
