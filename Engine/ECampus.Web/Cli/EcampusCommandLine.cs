@@ -38,6 +38,7 @@ public static class EcampusCommandLine
 
         root.Add(AdminCommand());
         root.Add(BackupCommand());
+        root.Add(PackCommands.Create());
 
         try
         {
