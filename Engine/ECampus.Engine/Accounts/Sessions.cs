@@ -87,10 +87,17 @@ public sealed class Sessions(IDatabase database, TimeProvider time, IOptions<Eca
 
         if (now - row.LastSeenAt > TouchInterval)
         {
-            await database.WriteAsync(
-                (connection, transaction) => connection.ExecuteAsync(
-                    "UPDATE account_session SET last_seen_at = @Now WHERE id = @SessionId", new { Now = now, row.SessionId }, transaction),
-                cancellationToken);
+            try
+            {
+                await database.WriteAsync(
+                    (connection, transaction) => connection.ExecuteAsync(
+                        "UPDATE account_session SET last_seen_at = @Now WHERE id = @SessionId", new { Now = now, row.SessionId }, transaction),
+                    cancellationToken);
+            }
+            catch (StorageUnavailableException)
+            {
+                // Only the idle clock is late; a busy or full database must not turn a read into a failure.
+            }
         }
 
         return new SessionInfo(row.SessionId, row.AccountId, row.DisplayName, row.Email, row.Kind, roles);

@@ -8,7 +8,6 @@ public static class StorageErrors
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
-    private const int SqliteIoError = 10;
     private const int SqliteFull = 13;
 
     public static StorageUnavailableException Busy(Exception? inner = null) =>
@@ -21,7 +20,6 @@ public static class StorageErrors
     {
         SqliteBusy or SqliteLocked => Busy(e),
         SqliteFull => Full(e),
-        SqliteIoError when (e.SqliteExtendedErrorCode & 0xFF) == SqliteIoError => Full(e),
         _ => null,
     };
 }

@@ -42,7 +42,7 @@ public static class EcampusCommandLine
 
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is SchemaTooNewException or MigrationFailedException or OptionsValidationException)
         {
