@@ -10,7 +10,7 @@ public sealed class AccountsModel(IMediator mediator) : EcampusPage
 
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 

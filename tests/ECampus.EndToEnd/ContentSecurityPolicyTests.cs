@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ECampus.EndToEnd;
+
+/// <summary>
+/// The site's Content-Security-Policy forbids inline script and style; a page that relies on either is broken in the
+/// browser (the style is dropped) even though its HTML looks right. The browser reports each refusal on the console.
+/// </summary>
+public sealed class ContentSecurityPolicyTests : SharedSiteTest
+{
+    [TestCase("/setup", null)]
+    [TestCase("/account/login", null)]
+    [TestCase("/account/register", null)]
+    [TestCase("/", Accounts.LearnerEmail)]
+    [TestCase("/admin", Accounts.AdminEmail)]
+    [TestCase("/admin/accounts", Accounts.AdminEmail)]
+    [TestCase("/admin/settings", Accounts.AdminEmail)]
+    public async Task Page_ShowsNoBrowserErrors(string path, string? signedInAs)
+    {
+        // Only a site without an administrator shows the setup page.
+        var site = path == "/setup" ? await StartSiteAsync() : Site;
+        var page = await NewPersonAsync(site);
+        if (signedInAs is not null)
+        {
+            await SignInAsync(page, signedInAs);
+        }
+
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.That(response?.Status, Is.EqualTo(200), $"{path} answered {response?.Status}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var report = errors.GroupBy(error => error).Select(group => $"- {group.Count()} × {group.Key}");
+        Assert.That(errors, Is.Empty, $"The browser reported problems on {path}:{Environment.NewLine}{string.Join(Environment.NewLine, report)}");
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ECampus.EndToEnd;
+
+/// <summary>
+/// Pages fit a phone (375 px wide): nothing makes the whole page scroll sideways (a wide table may scroll inside its own
+/// box). A full-page screenshot of each goes into the test results for a person to look at.
+/// </summary>
+public sealed class PhoneLayoutTests : SharedSiteTest
+{
+    private const int PhoneWidth = 375;
+
+    [TestCase("/account/login", null)]
+    [TestCase("/account/register", null)]
+    [TestCase("/", Accounts.LearnerEmail)]
+    [TestCase("/admin", Accounts.AdminEmail)]
+    [TestCase("/admin/accounts", Accounts.AdminEmail)]
+    [TestCase("/admin/settings", Accounts.AdminEmail)]
+    public async Task PageAtPhoneWidth_DoesNotScrollSideways(string path, string? signedInAs)
+    {
+        var page = await NewPersonAsync(Site, width: PhoneWidth, height: 812);
+        if (signedInAs is not null)
+        {
+            await SignInAsync(page, signedInAs);
+        }
+
+        var response = await page.GotoAsync(path);
+        Assert.That(response?.Status, Is.EqualTo(200), $"{path} answered {response?.Status}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        var file = ScreenshotPath($"phone-{(path == "/" ? "home" : path)}");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file, $"{path} at {PhoneWidth} px");
+
+        var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var tooWide = await page.EvaluateAsync<string[]>(
+            """
+            width => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className : ''))
+            """, PhoneWidth);
+        Assert.That(pageWidth, Is.LessThanOrEqualTo(PhoneWidth),
+            $"{path} is {pageWidth} px wide on a {PhoneWidth} px phone; too wide: {string.Join(", ", tooWide.Take(10))}");
+    }
+}
