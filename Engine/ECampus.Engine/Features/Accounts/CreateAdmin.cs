@@ -18,14 +18,9 @@ public sealed record CreateAdmin(string Email, string DisplayName, string Passwo
 
     public IEnumerable<(string Field, string Message)> Validate()
     {
-        if (!Emails.IsValid(Email))
+        foreach (var error in Emails.CheckIdentity(Email, DisplayName))
         {
-            yield return ("email", "Enter a valid email address, like name@example.org.");
-        }
-
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 100)
-        {
-            yield return ("displayName", "Enter the name other people will see (1 to 100 characters).");
+            yield return error;
         }
     }
 }
