@@ -22,6 +22,7 @@ public static class EngineServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<RowChanges>();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IDatabase>(provider => provider.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<Migrator>();

@@ -35,6 +35,13 @@ public sealed class ContentSecurityPolicyTests : SharedSiteTest
             }
         };
         page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, answer) =>
+        {
+            if (answer.Status >= 400)
+            {
+                errors.Add($"{answer.Status} for {answer.Url}");
+            }
+        };
 
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.That(response?.Status, Is.EqualTo(200), $"{path} answered {response?.Status}");

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using ECampus.Engine.Data;
 using ECampus.Sdk;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,26 @@ public sealed record SessionInfo(long SessionId, long AccountId, string DisplayN
 /// is looked up on every request. Ending a session, suspending an account, changing roles or a password therefore
 /// takes effect on the very next request, and a copied cookie is worthless once its session has ended.
 /// </summary>
-public sealed class Sessions(IDatabase database, TimeProvider time, IOptions<EcampusOptions> options)
+public sealed class Sessions
 {
     public const string Browser = "browser";
     public const string Api = "api";
 
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(5);
+
+    private readonly IDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly IOptions<EcampusOptions> _options;
+    private readonly SessionCache _cache;
+
+    public Sessions(IDatabase database, TimeProvider time, IOptions<EcampusOptions> options, RowChanges rowChanges)
+    {
+        _database = database;
+        _time = time;
+        _options = options;
+        _cache = new SessionCache(time);
+        rowChanges.Watch(SessionCache.Tables, _cache.Committed);
+    }
 
     private const string LookupSql = """
         SELECT s.id AS SessionId, s.account_id AS AccountId, s.kind AS Kind, s.last_seen_at AS LastSeenAt, s.expires_at AS ExpiresAt,
@@ -36,14 +51,14 @@ public sealed class Sessions(IDatabase database, TimeProvider time, IOptions<Eca
         VALUES (@AccountId, @TokenHash, @Kind, @Client, @Now, @Now, @ExpiresAt)
         """;
 
-    private sealed record Row(long SessionId, long AccountId, string Kind, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, string DisplayName, string Email, string Status);
+    internal sealed record Row(long SessionId, long AccountId, string Kind, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, string DisplayName, string Email, string Status);
 
     /// <summary>Starts a session inside the caller's write transaction and returns its secret, shown once.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> StartAsync(
         DbConnection connection, DbTransaction transaction, long accountId, string kind, string? client, DateTimeOffset now)
     {
         var token = NewSecret();
-        var accounts = options.Value.Accounts;
+        var accounts = _options.Value.Accounts;
         var expiresAt = now + (kind == Api ? accounts.ApiTokenLifetime : accounts.SessionAbsoluteTimeout);
         await connection.ExecuteAsync(InsertSql, new
         {
@@ -66,21 +81,26 @@ public sealed class Sessions(IDatabase database, TimeProvider time, IOptions<Eca
         }
 
         var tokenHash = HashSecret(token);
-        var (row, roles) = await database.ReadAsync(async connection =>
+        if (!_cache.TryGet(tokenHash, out var row, out var roles))
         {
-            using var results = await connection.QueryMultipleAsync(new CommandDefinition(LookupSql, new { TokenHash = tokenHash }, cancellationToken: cancellationToken));
-            var found = await results.ReadSingleOrDefaultAsync<Row>();
-            var siteRoles = (await results.ReadAsync<string>()).ToHashSet(StringComparer.Ordinal);
-            return (found, siteRoles);
-        }, cancellationToken);
+            var generation = _cache.Generation;
+            (row, roles) = await _database.ReadAsync(async connection =>
+            {
+                using var results = await connection.QueryMultipleAsync(new CommandDefinition(LookupSql, new { TokenHash = tokenHash }, cancellationToken: cancellationToken));
+                var found = await results.ReadSingleOrDefaultAsync<Row>();
+                IReadOnlySet<string> siteRoles = (await results.ReadAsync<string>()).ToHashSet(StringComparer.Ordinal);
+                return (found, siteRoles);
+            }, cancellationToken);
+            _cache.Add(tokenHash, row, roles, generation);
+        }
 
-        var now = SiteClock.Now(time);
+        var now = SiteClock.Now(_time);
         if (row is null || row.Status != "active" || now >= row.ExpiresAt)
         {
             return null;
         }
 
-        if (row.Kind == Browser && now - row.LastSeenAt > options.Value.Accounts.SessionIdleTimeout)
+        if (row.Kind == Browser && now - row.LastSeenAt > _options.Value.Accounts.SessionIdleTimeout)
         {
             return null;
         }
@@ -89,7 +109,7 @@ public sealed class Sessions(IDatabase database, TimeProvider time, IOptions<Eca
         {
             try
             {
-                await database.WriteAsync(
+                await _database.WriteAsync(
                     (connection, transaction) => connection.ExecuteAsync(
                         "UPDATE account_session SET last_seen_at = @Now WHERE id = @SessionId", new { Now = now, row.SessionId }, transaction),
                     cancellationToken);

@@ -19,8 +19,9 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     private readonly TimeSpan _busyTimeout;
     private readonly long? _maxDatabaseBytes;
     private readonly StorageHealth _health;
+    private readonly RowChanges _rowChanges;
 
-    public SqliteDatabase(IOptions<EcampusOptions> options, StorageHealth health)
+    public SqliteDatabase(IOptions<EcampusOptions> options, StorageHealth health, RowChanges rowChanges)
     {
         var settings = options.Value;
         Path = settings.ResolveDatabasePath();
@@ -28,6 +29,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         _synchronous = settings.Synchronous;
         _maxDatabaseBytes = settings.MaxDatabaseSizeMegabytes * 1024L * 1024L;
         _health = health;
+        _rowChanges = rowChanges;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -70,10 +72,12 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         try
         {
             await using var connection = await OpenForWriteAsync(cancellationToken);
+            using var changes = _rowChanges.Record(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
             _health.WriteSucceeded();
+            changes.Publish();
             return result;
         }
         catch (SqliteException e) when (StorageErrors.Translate(e) is { } problem)

@@ -27,6 +27,8 @@ public sealed class EngineStorage : IAsyncDisposable
 
     public Migrator Migrator => _services.GetRequiredService<Migrator>();
 
+    public RowChanges RowChanges => _services.GetRequiredService<RowChanges>();
+
     /// <summary>
     /// Creates and migrates the engine's database under <c>{root}/data</c>, as a site started on <paramref name="root"/>
     /// would. Without a root, a temporary one is made and removed on disposal.

@@ -80,6 +80,8 @@ public sealed partial class SessionTests
         using var browser = await _site.BrowserClientAsync("ana@example.org");
         using var admin = await _site.ApiClientAsync("admin@example.org");
         var id = await AccountIdAsync("ana@example.org");
+        Assert.That((await learner.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session was not live before");
+        Assert.That((await browser.GetAsync("/account/password")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session was not live before");
 
         (await admin.PostAsJsonAsync($"/api/v1/admin/accounts/{id}/suspend", new { reason = "spam" })).EnsureSuccessStatusCode();
 
@@ -91,6 +93,26 @@ public sealed partial class SessionTests
         (await admin.PostAsync($"/api/v1/admin/accounts/{id}/reactivate", null)).EnsureSuccessStatusCode();
         using var back = await _site.ApiClientAsync("ana@example.org");
         Assert.That((await back.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task SessionEndedByAnotherProcess_StopsWorkingWithinSeconds()
+    {
+        using var ana = await _site.ApiClientAsync("ana@example.org");
+        Assert.That((await ana.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        await using (var elsewhere = _site.Open())
+        {
+            await elsewhere.ExecuteAsync("UPDATE account_session SET revoked_at = '2026-01-01T00:00:00.000Z'");
+        }
+
+        var status = HttpStatusCode.OK;
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(100))
+        {
+            status = (await ana.GetAsync("/api/v1/me")).StatusCode;
+        }
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized), "a session ended outside this process kept working");
     }
 
     [Test]
