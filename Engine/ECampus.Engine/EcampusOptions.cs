@@ -37,6 +37,13 @@ public sealed class EcampusOptions
     /// <summary>Folders holding content packs, one pack per sub-folder.</summary>
     public List<string> PackFolders { get; set; } = [];
 
+    /// <summary>
+    /// How long a pack folder must stay quiet after a change before it is reloaded, in milliseconds. Editors save in
+    /// several steps (truncate then write, write a temporary file then rename it); the pause absorbs them.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int PackReloadDebounceMilliseconds { get; set; } = 50;
+
     /// <summary>The largest request body accepted, in bytes; endpoints that take uploads set their own limit.</summary>
     [Range(1024, 1L << 32)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;

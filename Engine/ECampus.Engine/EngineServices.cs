@@ -1,5 +1,6 @@
 using ECampus.Engine.Access;
 using ECampus.Engine.Accounts;
+using ECampus.Engine.Courses;
 using ECampus.Engine.Data;
 using ECampus.Engine.Events;
 using ECampus.Engine.Mail;
@@ -11,7 +12,7 @@ namespace ECampus.Engine;
 
 public static class EngineServices
 {
-    /// <summary>Registers the engine: storage, accounts, access policy, events and mail delivery.</summary>
+    /// <summary>Registers the engine: storage, accounts, access policy, events, mail delivery and the content packs.</summary>
     public static IServiceCollection AddEcampusEngine(this IServiceCollection services, IConfiguration configuration)
     {
         DapperSetup.ForSqlite();
@@ -35,6 +36,11 @@ public static class EngineServices
         services.AddScoped<IEngineEvents, EngineEvents>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MailDelivery>());
+        services.AddSingleton<PackCatalog>();
+        services.AddSingleton<PackWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<PackWatcher>());
+        services.AddSingleton<Completion>();
+        services.AddScoped<IEngineEventHandler<ActivityCompleted>, ActivityCompletions>();
         return services;
     }
 }

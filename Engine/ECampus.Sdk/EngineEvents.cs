@@ -40,3 +40,18 @@ public sealed record CourseCompleted(long AccountId, string CourseId, string? Co
 
 /// <summary>A plug-in's activity was completed by a learner (e.g. a quiz passed).</summary>
 public sealed record ActivityCompleted(long AccountId, string CourseId, string ActivityType, string ActivityId, DateTimeOffset At) : IEngineEvent;
+
+/// <summary>Something ahead for a learner (a webinar, a deadline) that a plug-in shows on the dashboard.</summary>
+/// <param name="CourseId">The course it belongs to.</param>
+/// <param name="Kind">What it is, e.g. <c>webinar</c> or <c>deadline</c>.</param>
+/// <param name="Title">What the learner reads.</param>
+/// <param name="At">When it happens or is due.</param>
+/// <param name="Url">Where to go for it, relative to the site.</param>
+public sealed record UpcomingItem(string CourseId, string Kind, string Title, DateTimeOffset At, string? Url);
+
+/// <summary>A plug-in's contribution to the "coming up" slot of a learner's dashboard.</summary>
+public interface IUpcomingItems
+{
+    /// <summary>The learner's coming items in the given courses (those they take).</summary>
+    ValueTask<IReadOnlyList<UpcomingItem>> ForLearnerAsync(long accountId, IReadOnlyList<string> courseIds, CancellationToken cancellationToken);
+}

@@ -235,7 +235,7 @@ internal sealed class PackValidator(
             Title = draft.Title,
             Week = draft.Week,
             EffortMinutes = draft.EffortMinutes,
-            Unlock = new UnlockRule(draft.Unlock, date, requires),
+            Unlock = new UnlockRule(draft.Unlock, date, requires) { DateFromWeek = draft.Unlock == UnlockKind.OnDate && draft.Opens is null && date is not null },
             SourceFile = draft.SourceFile,
             Markdown = draft.Markdown,
             BodyLine = draft.BodyLine,

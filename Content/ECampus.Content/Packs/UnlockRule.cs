@@ -24,4 +24,10 @@ public sealed record UnlockRule(UnlockKind Kind, DateOnly? Date, IReadOnlyList<s
 {
     /// <summary>Open from the start, no prerequisites.</summary>
     public static UnlockRule Always { get; } = new(UnlockKind.Always, null, []);
+
+    /// <summary>
+    /// True when <see cref="Date"/> comes from the module's week and the pack's schedule rather than an <c>opens</c>
+    /// day: each cohort then opens the module on its own calendar.
+    /// </summary>
+    public bool DateFromWeek { get; init; }
 }

@@ -25,6 +25,10 @@ public static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new NullableInstantHandler());
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+        SqlMapper.AddTypeHandler(new DayHandler());
+        SqlMapper.AddTypeHandler(new NullableDayHandler());
     }
 
     private static string Format(DateTimeOffset value) =>
@@ -37,6 +41,37 @@ public static class DapperSetup
         DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
         _ => throw new DataException($"Cannot read {value.GetType().Name} as an instant."),
     };
+
+    private static DateOnly ParseDay(object value) => value switch
+    {
+        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly day => day,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => throw new DataException($"Cannot read {value.GetType().Name} as a day."),
+    };
+
+    /// <summary>Calendar days (a cohort's start, an enrolment window) are <c>yyyy-MM-dd</c> text.</summary>
+    private sealed class DayHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        public override DateOnly Parse(object value) => ParseDay(value);
+    }
+
+    private sealed class NullableDayHandler : SqlMapper.TypeHandler<DateOnly?>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly? value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        }
+
+        public override DateOnly? Parse(object value) => value is null or DBNull ? null : ParseDay(value);
+    }
 
     private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {

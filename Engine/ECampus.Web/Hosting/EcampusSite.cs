@@ -113,7 +113,11 @@ public static class EcampusSite
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1");
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+        });
         services.AddSingleton<SetupGate>();
 
         if (options.Network.TrustedProxies.Count > 0)
@@ -167,6 +171,9 @@ public static class EcampusSite
         app.MapHealth();
         app.MapAccountsApi();
         app.MapAdminApi();
+        app.MapPacksApi();
+        app.MapCoursesApi();
+        app.MapCourseAssets();
         app.MapRazorPages();
         app.MapFallback("/api/{**path}", () => Results.Problem(
             statusCode: 404, title: "Not found", detail: "There is no such API route. The OpenAPI document at /openapi/v1.json lists them all."))
