@@ -35,8 +35,9 @@ public static class CoursesApi
             .AllowAnonymous()
             .WithSummary("A course page: summary, modules, cohorts, tutors, and the enrolment action that applies to the caller.");
 
-        courses.MapPost("/{courseId}/enrolment", async (string courseId, EnrolmentRequest? request, IMediator mediator) =>
+        courses.MapPost("/{courseId}/enrolment", async (string courseId, HttpRequest http, IMediator mediator) =>
         {
+            var request = await OptionalBodyAsync<EnrolmentRequest>(http);
             var outcome = await mediator.Send(new Enrol(courseId, request?.Key, request?.CohortId));
             return outcome.Status == EnrolmentRow.Active
                 ? Results.Created($"/api/v1/courses/{courseId}/progress", outcome)
@@ -85,17 +86,18 @@ public static class CoursesApi
             TypedResults.Ok(await mediator.Send(new ListEnrolments(courseId, status, cohortId))))
             .WithSummary("Tutors: enrolments in the cohorts they teach; status=requested is the approval queue.");
 
-        courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/approve", async (string courseId, long enrolmentId, Decision? decision, IMediator mediator) =>
-            TypedResults.Ok(await mediator.Send(new DecideEnrolment(courseId, enrolmentId, true, decision?.Reason))))
+        courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/approve", async (string courseId, long enrolmentId, HttpRequest http, IMediator mediator) =>
+            TypedResults.Ok(await mediator.Send(new DecideEnrolment(courseId, enrolmentId, true, (await OptionalBodyAsync<Decision>(http))?.Reason))))
+            
             .WithSummary("Tutors: give a requesting (or removed) learner a place, or the waiting list when full.");
 
         courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/reject", async (string courseId, long enrolmentId, Decision decision, IMediator mediator) =>
             TypedResults.Ok(await mediator.Send(new DecideEnrolment(courseId, enrolmentId, false, decision.Reason))))
             .WithSummary("Tutors: turn a request down, with the reason the learner will read.");
 
-        courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/remove", async (string courseId, long enrolmentId, Decision? decision, IMediator mediator) =>
+        courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/remove", async (string courseId, long enrolmentId, HttpRequest http, IMediator mediator) =>
         {
-            await mediator.Send(new RemoveLearner(courseId, enrolmentId, decision?.Reason));
+            await mediator.Send(new RemoveLearner(courseId, enrolmentId, (await OptionalBodyAsync<Decision>(http))?.Reason));
             return TypedResults.NoContent();
         }).WithSummary("Tutors: remove a learner from the course; their records are kept.");
 
@@ -126,6 +128,34 @@ public static class CoursesApi
         endpoints.MapGet("/api/v1/me/dashboard", async (IMediator mediator) => TypedResults.Ok(await mediator.Send(new GetDashboard())))
             .WithTags("Accounts")
             .WithSummary("My courses with progress and next step, courses I wait for or tutor, and what is coming up.");
+    }
+
+    /// <summary>
+    /// A JSON body the caller may leave out entirely: an empty POST is a natural call for "enrol me" or "approve".
+    /// Declaring the body to ASP.NET Core (a parameter, or Accepts metadata, even optional) makes routing skip the
+    /// endpoint for a request without a content type, so these endpoints read it themselves.
+    /// </summary>
+    private static async Task<T?> OptionalBodyAsync<T>(HttpRequest request)
+        where T : class
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        {
+            return null;
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            throw new ECampus.Sdk.InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["Send the body as application/json."] });
+        }
+
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(request.HttpContext.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new ECampus.Sdk.InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["The body is not valid JSON for this request."] });
+        }
     }
 
     private static async Task<IResult> Tutor(IMediator mediator, AssignTutor command)
