@@ -32,6 +32,14 @@ public sealed class PluginServices(IServiceCollection services, IConfiguration c
         Services.AddScoped<IEngineEventHandler<TEvent>, THandler>();
         return this;
     }
+
+    /// <summary>Adds items (webinars, deadlines) to the "coming up" slot of learners' dashboards.</summary>
+    public PluginServices AddUpcomingItems<TSource>()
+        where TSource : class, IUpcomingItems
+    {
+        Services.AddScoped<IUpcomingItems, TSource>();
+        return this;
+    }
 }
 
 /// <summary>An activity type that pack authors reference in modules (e.g. <c>quiz</c>, <c>webinar</c>).</summary>
