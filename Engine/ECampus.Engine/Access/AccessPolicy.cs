@@ -1,4 +1,5 @@
 using Dapper;
+using ECampus.Engine.Data;
 using ECampus.Sdk;
 
 namespace ECampus.Engine.Access;
@@ -7,8 +8,11 @@ namespace ECampus.Engine.Access;
 /// The one answer to "may this actor do this action in this course". Unknown permissions are refused:
 /// access is denied unless a rule here grants it.
 /// </summary>
-public sealed class AccessPolicy(IDatabase database) : IAccessPolicy
+public sealed class AccessPolicy(IDatabase database, RowChanges rowChanges, TimeProvider time) : IAccessPolicy
 {
+    // Asked on nearly every course request, changed only by enrolment and tutor assignment.
+    private readonly TableCache<(long AccountId, string CourseId), IReadOnlyList<string>> _courseRoles = new(rowChanges, time, "course_role");
+
     private const string CourseRolesSql =
         "SELECT role FROM course_role WHERE course_id = @CourseId AND account_id = @AccountId";
 
@@ -54,8 +58,8 @@ public sealed class AccessPolicy(IDatabase database) : IAccessPolicy
     }
 
     private Task<IReadOnlyList<string>> CourseRolesAsync(Actor actor, string courseId, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<string>>(
+        _courseRoles.GetAsync((actor.AccountId!.Value, courseId), () => database.ReadAsync<IReadOnlyList<string>>(
             async connection => (await connection.QueryAsync<string>(
                 new CommandDefinition(CourseRolesSql, new { CourseId = courseId, actor.AccountId }, cancellationToken: cancellationToken))).ToList(),
-            cancellationToken);
+            cancellationToken));
 }
