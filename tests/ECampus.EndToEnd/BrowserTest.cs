@@ -12,18 +12,18 @@ public abstract class BrowserTest
     private readonly List<IBrowserContext> _contexts = [];
     private readonly List<TestSite> _sites = [];
 
-    /// <summary>A fresh site (nobody set it up yet), stopped and removed after the test.</summary>
-    protected async Task<TestSite> StartSiteAsync()
+    /// <summary>A fresh site (nobody set it up yet) serving copies of the named sample packs, stopped and removed after the test.</summary>
+    protected async Task<TestSite> StartSiteAsync(params string[] packs)
     {
-        var site = await TestSite.StartAsync();
+        var site = packs.Length == 0 ? await TestSite.StartAsync() : await SamplePacks.StartSiteAsync(null, packs);
         _sites.Add(site);
         return site;
     }
 
-    /// <summary>A fresh site whose administrator already exists (so pages no longer lead to /setup).</summary>
-    protected async Task<TestSite> StartSetUpSiteAsync(string adminEmail = "admin@example.org")
+    /// <summary>A fresh site whose administrator already exists (so pages no longer lead to /setup), serving the named sample packs.</summary>
+    protected async Task<TestSite> StartSetUpSiteAsync(string adminEmail = "admin@example.org", string[]? packs = null)
     {
-        var site = await StartSiteAsync();
+        var site = await StartSiteAsync(packs ?? []);
         await site.CreateAccountAsync(adminEmail, "Ada Admin", TestSite.StrongPassword, "admin");
         return site;
     }

@@ -16,6 +16,19 @@ public sealed class ContentSecurityPolicyTests : SharedSiteTest
     [TestCase("/admin", Accounts.AdminEmail)]
     [TestCase("/admin/accounts", Accounts.AdminEmail)]
     [TestCase("/admin/settings", Accounts.AdminEmail)]
+    [TestCase("/courses", null)]
+    [TestCase("/courses?q=labour&format=self-paced", null)]
+    [TestCase("/courses/intro-labour-standards", null)]
+    [TestCase("/courses/intro-labour-standards/modules/what-are-labour-standards", null)]
+    [TestCase("/courses/intro-labour-standards/home", Accounts.LearnerEmail)]
+    [TestCase("/courses/intro-labour-standards/modules/fundamental-principles", Accounts.LearnerEmail)]
+    [TestCase("/courses/evidence-based-policy/goals", Accounts.GoalsLearnerEmail)]
+    [TestCase("/tutor", Accounts.TutorEmail)]
+    [TestCase("/tutor/evidence-based-policy", Accounts.TutorEmail)]
+    [TestCase("/admin/courses", Accounts.AdminEmail)]
+    [TestCase("/admin/courses/evidence-based-policy", Accounts.AdminEmail)]
+    // The module with a figure from the pack's assets: the image must load under the policy.
+    [TestCase("/courses/intro-labour-standards/modules/how-standards-are-supervised", Accounts.AdminEmail)]
     public async Task Page_ShowsNoBrowserErrors(string path, string? signedInAs)
     {
         // Only a site without an administrator shows the setup page.

@@ -73,4 +73,51 @@ public sealed class NoJavaScriptTests : BrowserTest
         await SignInAsync(learner, "paul@example.org");
         await Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "My learning", Level = 1 })).ToBeVisibleAsync();
     }
+
+    [Test]
+    public async Task WithoutJavaScript_LearnerFindsCourseEnrolsMarksModuleDoneAndLeaves()
+    {
+        var site = await StartSetUpSiteAsync(packs: [SamplePacks.SelfPaced, SamplePacks.Webinar]);
+        await site.CreateAccountAsync("nadia@example.org", "Nadia No-Script");
+        var learner = await NewPersonAsync(site, javaScript: false);
+        var scripts = new List<string>();
+        learner.Request += (_, request) =>
+        {
+            if (request.ResourceType == "script")
+            {
+                scripts.Add(request.Url);
+            }
+        };
+
+        // A visitor finds the course and previews its first module; the rest needs signing in.
+        await learner.GotoAsync("/courses");
+        await learner.GetByLabel("Search").FillAsync("supervis");
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Find courses" }).ClickAsync();
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Introduction to international labour standards" }).ClickAsync();
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Preview the first module" }).ClickAsync();
+        await Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "What are international labour standards?", Level = 1 })).ToBeVisibleAsync();
+        await Expect(learner.GetByRole(AriaRole.Button, new() { Name = "Mark as done" })).ToHaveCountAsync(0);
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Enrol to continue" }).ClickAsync();
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Sign in to join" }).ClickAsync();
+        await learner.GetByLabel("Email").FillAsync("nadia@example.org");
+        await learner.GetByLabel("Password").FillAsync(TestSite.StrongPassword);
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        // Signing in comes back to the course page, where the learner enrols and marks the first module done.
+        await Expect(learner).ToHaveURLAsync(new Uri(site.BaseAddress, "/courses/intro-labour-standards").ToString());
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Enrol", Exact = true }).ClickAsync();
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Start: What are international labour standards?" }).ClickAsync();
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
+        await Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "Fundamental principles and rights at work", Level = 1 })).ToBeVisibleAsync();
+        await learner.GotoAsync("/");
+        await Expect(learner.GetByText("25 % done")).ToBeVisibleAsync();
+
+        // Leaving is one clear button on the course page.
+        await learner.GotoAsync("/courses/intro-labour-standards");
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Leave this course" }).ClickAsync();
+        await Expect(learner.GetByRole(AriaRole.Status)).ToContainTextAsync("You have left the course.");
+        await Expect(learner.GetByRole(AriaRole.Button, new() { Name = "Enrol", Exact = true })).ToBeVisibleAsync();
+
+        Assert.That(scripts, Is.Empty, "These pages need no script at all, so none should be downloaded.");
+    }
 }

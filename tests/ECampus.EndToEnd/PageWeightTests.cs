@@ -13,9 +13,12 @@ public sealed class PageWeightTests : BrowserTest
     [TestCase("/account/login")]
     [TestCase("/account/register")]
     [TestCase("/")]
+    [TestCase("/courses")]
+    [TestCase("/courses/intro-labour-standards")]
+    [TestCase("/courses/intro-labour-standards/modules/what-are-labour-standards")]
     public async Task FirstLoad_WithEmptyCache_TransfersWellUnderBudget(string path)
     {
-        var site = await StartSetUpSiteAsync();
+        var site = await StartSetUpSiteAsync(packs: [ECampus.Testing.SamplePacks.SelfPaced, ECampus.Testing.SamplePacks.TutorSupported, ECampus.Testing.SamplePacks.Webinar]);
         var page = await NewPersonAsync(site);
         var finished = new List<IRequest>();
         page.RequestFinished += (_, request) => finished.Add(request);
@@ -37,7 +40,9 @@ public sealed class PageWeightTests : BrowserTest
 
         var report = $"First load of {path}: {total:N0} bytes in {finished.Count} responses{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
         TestContext.Out.WriteLine(report);
-        Assert.That(finished.Select(r => r.ResourceType), Is.SubsetOf(new[] { "document", "stylesheet", "image", "font" }),
+        // Chromium files the favicon under "other"; it still counts towards the weight.
+        Assert.That(finished.Where(r => !r.Url.EndsWith("/favicon.svg", StringComparison.Ordinal)).Select(r => r.ResourceType),
+            Is.SubsetOf(new[] { "document", "stylesheet", "image", "font" }),
             $"A first load needs only HTML, CSS and perhaps images.{Environment.NewLine}{report}");
         Assert.That(total, Is.LessThan(BudgetBytes), report);
     }

@@ -17,6 +17,17 @@ public sealed class PhoneLayoutTests : SharedSiteTest
     [TestCase("/admin", Accounts.AdminEmail)]
     [TestCase("/admin/accounts", Accounts.AdminEmail)]
     [TestCase("/admin/settings", Accounts.AdminEmail)]
+    [TestCase("/courses", null)]
+    [TestCase("/courses/evidence-based-policy", null)]
+    [TestCase("/courses/intro-labour-standards/modules/what-are-labour-standards", null)]
+    [TestCase("/courses/intro-labour-standards/home", Accounts.LearnerEmail)]
+    [TestCase("/courses/evidence-based-policy/goals", Accounts.GoalsLearnerEmail)]
+    [TestCase("/tutor", Accounts.TutorEmail)]
+    [TestCase("/tutor/evidence-based-policy", Accounts.TutorEmail)]
+    [TestCase("/admin/courses/evidence-based-policy", Accounts.AdminEmail)]
+    // A module with a wide table and a figure.
+    [TestCase("/courses/evidence-based-policy/modules/framing-policy-questions", Accounts.AdminEmail)]
+    [TestCase("/courses/intro-labour-standards/modules/how-standards-are-supervised", Accounts.AdminEmail)]
     public async Task PageAtPhoneWidth_DoesNotScrollSideways(string path, string? signedInAs)
     {
         var page = await NewPersonAsync(Site, width: PhoneWidth, height: 812);
