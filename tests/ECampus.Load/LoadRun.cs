@@ -27,6 +27,9 @@ internal sealed class LoadRun
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
     }
 
+    /// <summary>Requests started inside the measured window.</summary>
+    public int Requests => latencies.Length;
+
     public long Non2xx { get; }
     public long Exceptions { get; }
     public long Errors => Non2xx + Exceptions;

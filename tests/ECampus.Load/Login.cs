@@ -28,7 +28,8 @@ internal static partial class Login
         };
     }
 
-    public static async Task<Func<HttpRequestMessage>> BrowserRequestsAsync(HttpClient client, Uri baseUri, string email, string password)
+    /// <summary>Signs in through the login form, as a browser does, and requests <paramref name="path"/> with the session cookie.</summary>
+    public static async Task<Func<HttpRequestMessage>> BrowserRequestsAsync(HttpClient client, Uri baseUri, string email, string password, string path)
     {
         var cookies = new CookieContainer();
         var loginUri = new Uri(baseUri, "/account/login");
@@ -57,11 +58,11 @@ internal static partial class Login
         await ExpectAsync(response, "POST /account/login", HttpStatusCode.Found, HttpStatusCode.SeeOther);
         KeepCookies(cookies, loginUri, response);
 
-        var home = new Uri(baseUri, "/");
-        var cookieHeader = cookies.GetCookieHeader(home);
+        var target = new Uri(baseUri, path);
+        var cookieHeader = cookies.GetCookieHeader(target);
         return () =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, home);
+            var request = new HttpRequestMessage(HttpMethod.Get, target);
             AddCookieHeader(request, cookieHeader);
             return request;
         };

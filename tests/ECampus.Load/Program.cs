@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ECampus.Load;
+using ECampus.Load.Seeding;
 
 const string Usage = """
     ECampus load driver: measures an already running ECampus server on this machine.
 
     Usage:
       dotnet run -c Release --project tests/ECampus.Load -- --url http://127.0.0.1:5000 --email EMAIL [options]
+      dotnet run -c Release --project tests/ECampus.Load -- seed --help   (seeds a site for the journey scenarios)
 
     Options:
       --url URL            server base address; loopback only (127.0.0.0/8, localhost, [::1])
@@ -16,18 +18,34 @@ const string Usage = """
       --concurrency N      concurrent workers, 1-1024 (default 16)
       --duration S         measured seconds, 1-3600 (default 20)
       --warmup S           unrecorded seconds before measuring, 0-600 (default 5)
-      --scenario NAME      me | home | all (default all)
+      --scenario NAME      one of the scenarios below, or all (me, home) or journey (course-home, module); default all
+      --course ID          course of the journey scenarios (default course-01, the seeded largest course)
+      --module ID          module of the module scenario (default module-13, the one the seeded learner is working on)
+      --learners N         spread the requests over N signed-in accounts, 1-64 (default 1): --email and the seeded
+                           learner00001@example.org, learner00002@example.org, ... (same password)
       --max-requests N     cap on requests per scenario, warm-up included (default 5000000)
-      --pid N              print the server's resident memory (/proc/N/status) before and after
+      --pid N              print the server's resident memory before and after, and its CPU time per request (/proc/N)
       --help               this text
+
+    Scenarios:
+      me           GET /api/v1/me with a bearer token from POST /api/v1/auth/token
+      home         GET / signed in through the login form (session cookie)
+      course-home  GET /courses/{course}/home signed in through the login form
+      module       GET /courses/{course}/modules/{module} signed in through the login form
 
     Exit codes: 0 no errors, 1 errors or failed login, 2 bad arguments.
     """;
 
+if (args is ["seed", .. var seedArgs])
+{
+    return SeedCommand.Run(seedArgs);
+}
+
 string? url = null, email = null;
 var password = Environment.GetEnvironmentVariable("ECAMPUS_LOAD_PASSWORD");
 var scenario = "all";
-int concurrency = 16, duration = 20, warmup = 5, maxRequests = 5_000_000;
+string course = SeedPlan.LargestCourseId, module = SeedPlan.KnownLearnerModuleId;
+int concurrency = 16, duration = 20, warmup = 5, maxRequests = 5_000_000, learners = 1;
 int? pid = null;
 
 try
@@ -51,8 +69,11 @@ try
             case "--warmup": warmup = ParseInt(name, value, 0, 600); break;
             case "--max-requests": maxRequests = ParseInt(name, value, 1, 50_000_000); break;
             case "--pid": pid = ParseInt(name, value, 1, int.MaxValue); break;
-            case "--scenario" when value is "me" or "home" or "all": scenario = value; break;
-            case "--scenario": throw new ArgumentException($"--scenario must be me, home or all, not '{value}'");
+            case "--learners": learners = ParseInt(name, value, 1, SeedPlan.JourneyLearners); break;
+            case "--course": course = value; break;
+            case "--module": module = value; break;
+            case "--scenario" when value is "me" or "home" or "course-home" or "module" or "all" or "journey": scenario = value; break;
+            case "--scenario": throw new ArgumentException($"--scenario must be me, home, course-home, module, all or journey, not '{value}'");
             default: throw new ArgumentException($"unknown option '{name}'");
         }
     }
@@ -105,15 +126,36 @@ using var client = new HttpClient(handler)
 var settings = new LoadSettings(concurrency, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(duration), maxRequests);
 var failed = false;
 PrintMemory("before");
-foreach (var name in scenario == "all" ? ["me", "home"] : new[] { scenario })
+string[] scenarios = scenario switch
 {
+    "all" => ["me", "home"],
+    "journey" => ["course-home", "module"],
+    _ => [scenario],
+};
+foreach (var name in scenarios)
+{
+    var path = name switch
+    {
+        "me" => "/api/v1/me",
+        "course-home" => $"/courses/{Uri.EscapeDataString(course)}/home",
+        "module" => $"/courses/{Uri.EscapeDataString(course)}/modules/{Uri.EscapeDataString(module)}",
+        _ => "/",
+    };
     Func<HttpRequestMessage> newRequest;
     try
     {
-        newRequest = name == "me"
-            ? await Login.BearerRequestsAsync(client, baseUri, email, password)
-            : await Login.BrowserRequestsAsync(client, baseUri, email, password);
-        await Login.ProbeAsync(client, newRequest);
+        var perLearner = new List<Func<HttpRequestMessage>>();
+        foreach (var account in Enumerable.Range(0, learners).Select(i => i == 0 ? email : SeedPlan.LearnerEmail(i)))
+        {
+            var requests = name == "me"
+                ? await Login.BearerRequestsAsync(client, baseUri, account, password)
+                : await Login.BrowserRequestsAsync(client, baseUri, account, password, path);
+            await Login.ProbeAsync(client, requests);
+            perLearner.Add(requests);
+        }
+
+        var next = -1;
+        newRequest = perLearner.Count == 1 ? perLearner[0] : () => perLearner[(int)((uint)Interlocked.Increment(ref next) % (uint)perLearner.Count)]();
     }
     catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException)
     {
@@ -122,11 +164,23 @@ foreach (var name in scenario == "all" ? ["me", "home"] : new[] { scenario })
         continue;
     }
 
-    Console.Error.WriteLine($"scenario={name}: warming up {warmup}s, then measuring {duration}s with {concurrency} workers");
-    var result = await LoadRun.RunAsync(client, newRequest, settings);
+    Console.Error.WriteLine($"scenario={name}: {path} as {learners} learner(s): warming up {warmup}s, then measuring {duration}s with {concurrency} workers");
+    var run = LoadRun.RunAsync(client, newRequest, settings);
+    // CPU used over the measured window: the server's per request, and the driver's, which shares the machine.
+    await Task.Delay(settings.Warmup);
+    var (serverFrom, driverFrom) = (ServerCpuSeconds(), Environment.CpuUsage.TotalTime.TotalSeconds);
+    var result = await run;
+    var (serverTo, driverTo) = (ServerCpuSeconds(), Environment.CpuUsage.TotalTime.TotalSeconds);
     Console.WriteLine(result.Format(name, concurrency, duration));
+    if (learners > 1)
+        Console.WriteLine($"  spread over {learners} learners, round robin");
     foreach (var line in result.Details())
         Console.WriteLine($"  {line}");
+    if (serverFrom is { } from && serverTo is { } to && result.Requests > 0)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"  cpu: server {(to - from) * 1000 / result.Requests:0.000}ms per request, {(to - from) / duration:0.00} cores; driver {(driverTo - driverFrom) / duration:0.00} cores (of {Environment.ProcessorCount})"));
+    }
     failed |= result.Errors > 0;
     PrintMemory($"after-{name}");
 }
@@ -176,5 +230,23 @@ void PrintMemory(string when)
     catch (IOException e)
     {
         Console.Error.WriteLine($"memory pid={id} when={when}: cannot read /proc/{id}/status ({e.Message})");
+    }
+}
+
+// The server's user + system CPU time in seconds: fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends
+// the command name, in clock ticks of 1/100 s (USER_HZ on Linux).
+double? ServerCpuSeconds()
+{
+    if (pid is not { } id)
+        return null;
+    try
+    {
+        var stat = File.ReadAllText($"/proc/{id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+    catch (IOException)
+    {
+        return null;
     }
 }
