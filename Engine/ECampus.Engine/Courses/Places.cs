@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using ECampus.Content;
+using ECampus.Engine.Accounts;
 using ECampus.Engine.Mail;
 
 namespace ECampus.Engine.Courses;
@@ -60,6 +62,25 @@ public static class Places
         await connection.ExecuteAsync(
             "UPDATE enrolment SET status = @Status, decided_at = @Now, decided_by = @DecidedBy, reason = @Reason WHERE id = @EnrolmentId",
             new { Status = status, Now = now, DecidedBy = decidedBy, Reason = reason, EnrolmentId = enrolmentId }, transaction);
+    }
+
+    /// <summary>
+    /// Ends a place, request or waiting-list entry (withdrawn, removed) and, when it was a place, gives it to the
+    /// longest-waiting learner of the same cohort.
+    /// </summary>
+    public static async Task VacateAsync(
+        DbConnection connection, DbTransaction transaction, Pack pack, long enrolmentId, string heldStatus, long? cohortId,
+        string newStatus, long? decidedBy, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        await ReleaseAsync(connection, transaction, enrolmentId, newStatus, decidedBy, reason, now);
+        await Audit.RecordAsync(connection, transaction, decidedBy, $"enrolment.{newStatus}", $"course:{pack.Id}",
+            reason is null ? $"enrolment {enrolmentId}" : $"enrolment {enrolmentId}: {reason}", now);
+        if (heldStatus == EnrolmentRow.Active)
+        {
+            var rules = await EnrolmentRules.ReadAsync(connection, pack, cancellationToken, transaction);
+            await MoveUpAsync(connection, transaction, pack.Id, pack.Title, cohortId, rules, now);
+        }
     }
 
     /// <summary>

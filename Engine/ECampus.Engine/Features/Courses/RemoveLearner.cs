@@ -1,6 +1,5 @@
 using Dapper;
 using ECampus.Engine.Access;
-using ECampus.Engine.Accounts;
 using ECampus.Engine.Courses;
 using ECampus.Sdk;
 using Mediator;
@@ -40,14 +39,7 @@ public sealed class RemoveLearnerHandler(IDatabase database, PackCatalog catalog
                 throw new ConflictException($"This enrolment is already {enrolment.Status}.");
             }
 
-            await Places.ReleaseAsync(connection, transaction, enrolment.Id, EnrolmentRow.Removed, actor.AccountId, command.Reason, now);
-            await Audit.RecordAsync(connection, transaction, actor.AccountId, "enrolment.removed", $"course:{pack.Id}", $"enrolment {enrolment.Id}: {command.Reason}", now);
-            if (enrolment.Status == EnrolmentRow.Active)
-            {
-                var rules = await EnrolmentRules.ReadAsync(connection, pack, cancellationToken, transaction);
-                await Places.MoveUpAsync(connection, transaction, pack.Id, pack.Title, enrolment.CohortId, rules, now);
-            }
-
+            await Places.VacateAsync(connection, transaction, pack, enrolment.Id, enrolment.Status, enrolment.CohortId, EnrolmentRow.Removed, actor.AccountId, command.Reason, now, cancellationToken);
             return 0;
         }, cancellationToken);
         return Unit.Value;

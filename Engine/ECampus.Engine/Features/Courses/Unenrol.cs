@@ -1,6 +1,5 @@
 using Dapper;
 using ECampus.Engine.Access;
-using ECampus.Engine.Accounts;
 using ECampus.Engine.Courses;
 using ECampus.Sdk;
 using Mediator;
@@ -30,14 +29,7 @@ public sealed class UnenrolHandler(IDatabase database, PackCatalog catalog, Curr
                 throw new ConflictException("You are not enrolled in this course.");
             }
 
-            await Places.ReleaseAsync(connection, transaction, held.Id, EnrolmentRow.Withdrawn, accountId, null, now);
-            await Audit.RecordAsync(connection, transaction, accountId, "enrolment.withdrawn", $"course:{pack.Id}", null, now);
-            if (held.Status == EnrolmentRow.Active)
-            {
-                var rules = await EnrolmentRules.ReadAsync(connection, pack, cancellationToken, transaction);
-                await Places.MoveUpAsync(connection, transaction, pack.Id, pack.Title, held.CohortId, rules, now);
-            }
-
+            await Places.VacateAsync(connection, transaction, pack, held.Id, held.Status, held.CohortId, EnrolmentRow.Withdrawn, accountId, null, now, cancellationToken);
             return 0;
         }, cancellationToken);
         return Unit.Value;
