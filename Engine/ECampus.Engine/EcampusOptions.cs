@@ -44,6 +44,13 @@ public sealed class EcampusOptions
     [Range(0, 60_000)]
     public int PackReloadDebounceMilliseconds { get; set; } = 50;
 
+    /// <summary>
+    /// How many rows of learners' records (progress, goals, completed activities) are kept in memory between page views.
+    /// A kept record is checked against the database on every read, so this trades memory for reads, never freshness.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int LearnerRecordCacheRows { get; set; } = 250_000;
+
     /// <summary>The largest request body accepted, in bytes; endpoints that take uploads set their own limit.</summary>
     [Range(1024, 1L << 32)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;

@@ -40,6 +40,7 @@ public static class EngineServices
         services.AddSingleton<PackWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<PackWatcher>());
         services.AddSingleton<Completion>();
+        services.AddSingleton<LearnerRecords>();
         services.AddSingleton<Features.Accounts.AccountProfiles>();
         services.AddScoped<IEngineEventHandler<ActivityCompleted>, ActivityCompletions>();
         return services;

@@ -49,11 +49,16 @@ public sealed record LearnerRecord(
 
     public bool IsActiveLearner => Enrolment?.IsActive == true;
 
-    private const string Sql = """
-        SELECT id, account_id, cohort_id, status, language, queued_at, enrolled_at, reason
-        FROM enrolment WHERE course_id = @CourseId AND account_id = @AccountId;
-        SELECT c.id, c.course_id, c.name, c.starts_on, c.capacity
-        FROM cohort c JOIN enrolment e ON e.cohort_id = c.id WHERE e.course_id = @CourseId AND e.account_id = @AccountId;
+    /// <summary>The enrolment, its cohort and the version of everything below them (see 0004_learner_record_version.sql).</summary>
+    internal const string HeadSql = """
+        SELECT e.record_version AS version, e.id AS enrolment_id, e.account_id, e.cohort_id, e.status, e.language, e.queued_at,
+               e.enrolled_at, e.reason, c.name AS cohort_name, c.starts_on AS cohort_starts_on, c.capacity AS cohort_capacity
+        FROM enrolment e LEFT JOIN cohort c ON c.id = e.cohort_id
+        WHERE e.course_id = @CourseId AND e.account_id = @AccountId;
+        """;
+
+    /// <summary>Read after <see cref="HeadSql"/>, so the rows are never older than the version read with it.</summary>
+    private const string RowsSql = """
         SELECT module_id, module_title, started_at, completed_at, completed_by, content_hash
         FROM module_progress WHERE course_id = @CourseId AND account_id = @AccountId;
         SELECT activity_id FROM activity_completion WHERE course_id = @CourseId AND account_id = @AccountId;
@@ -61,17 +66,65 @@ public sealed record LearnerRecord(
         SELECT completed_at FROM course_completion WHERE course_id = @CourseId AND account_id = @AccountId;
         """;
 
+    /// <summary>Reads the whole record; inside a write, pass its transaction to see what it wrote so far.</summary>
     public static async Task<LearnerRecord> ReadAsync(
         DbConnection connection, string courseId, long accountId, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         using var results = await connection.QueryMultipleAsync(
-            new CommandDefinition(Sql, new { CourseId = courseId, AccountId = accountId }, transaction, cancellationToken: cancellationToken));
-        var enrolment = await results.ReadSingleOrDefaultAsync<EnrolmentRow>();
-        var cohort = await results.ReadSingleOrDefaultAsync<CohortRow>();
+            new CommandDefinition(HeadSql + RowsSql, new { CourseId = courseId, AccountId = accountId }, transaction, cancellationToken: cancellationToken));
+        var head = await results.ReadSingleOrDefaultAsync<Head>();
+        return (await ReadRowsAsync(results)).Under(head, courseId);
+    }
+
+    internal static async Task<Head?> ReadHeadAsync(DbConnection connection, string courseId, long accountId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<Head>(
+            new CommandDefinition(HeadSql, new { CourseId = courseId, AccountId = accountId }, cancellationToken: cancellationToken));
+
+    internal static async Task<Rows> ReadRowsAsync(DbConnection connection, string courseId, long accountId, CancellationToken cancellationToken)
+    {
+        using var results = await connection.QueryMultipleAsync(
+            new CommandDefinition(RowsSql, new { CourseId = courseId, AccountId = accountId }, cancellationToken: cancellationToken));
+        return await ReadRowsAsync(results);
+    }
+
+    private static async Task<Rows> ReadRowsAsync(SqlMapper.GridReader results)
+    {
         var progress = (await results.ReadAsync<ProgressRow>()).ToDictionary(p => p.ModuleId, StringComparer.Ordinal);
         var activities = (await results.ReadAsync<string>()).ToHashSet(StringComparer.Ordinal);
         var goals = (await results.ReadAsync<GoalRow>()).ToList();
         var completedAt = await results.ReadSingleOrDefaultAsync<DateTimeOffset?>();
-        return new LearnerRecord(enrolment, cohort, progress, activities, goals, completedAt);
+        return new Rows(progress, activities, goals, completedAt);
+    }
+
+    /// <summary>The enrolment row with its cohort and record version. Mapped by property, for the day handler.</summary>
+    internal sealed class Head
+    {
+        public long Version { get; init; }
+        public long EnrolmentId { get; init; }
+        public long AccountId { get; init; }
+        public long? CohortId { get; init; }
+        public string Status { get; init; } = "";
+        public string? Language { get; init; }
+        public DateTimeOffset QueuedAt { get; init; }
+        public DateTimeOffset? EnrolledAt { get; init; }
+        public string? Reason { get; init; }
+        public string? CohortName { get; init; }
+        public DateOnly? CohortStartsOn { get; init; }
+        public long? CohortCapacity { get; init; }
+    }
+
+    /// <summary>What hangs below an enrolment: the part of the record worth keeping between page views.</summary>
+    internal sealed record Rows(
+        IReadOnlyDictionary<string, ProgressRow> Progress, IReadOnlySet<string> CompletedActivities, IReadOnlyList<GoalRow> Goals,
+        DateTimeOffset? CompletedAt)
+    {
+        public int Count => Progress.Count + CompletedActivities.Count + Goals.Count + 1;
+
+        public LearnerRecord Under(Head? head, string courseId) => new(
+            head is null ? null : new EnrolmentRow(head.EnrolmentId, head.AccountId, head.CohortId, head.Status, head.Language, head.QueuedAt, head.EnrolledAt, head.Reason),
+            head is { CohortId: { } cohortId, CohortStartsOn: { } startsOn }
+                ? new CohortRow { Id = cohortId, CourseId = courseId, Name = head.CohortName ?? "", StartsOn = startsOn, Capacity = head.CohortCapacity }
+                : null,
+            Progress, CompletedActivities, Goals, CompletedAt);
     }
 }

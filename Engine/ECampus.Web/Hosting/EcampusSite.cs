@@ -109,6 +109,7 @@ public static class EcampusSite
             pages.Conventions.AuthorizeFolder("/Admin", SitePolicies.Admin);
             pages.Conventions.AuthorizeFolder("/Author", SitePolicies.Author);
         });
+        ReusedAntiforgeryTokens.Decorate(services);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();

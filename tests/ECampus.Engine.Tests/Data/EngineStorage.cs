@@ -29,6 +29,8 @@ public sealed class EngineStorage : IAsyncDisposable
 
     public RowChanges RowChanges => _services.GetRequiredService<RowChanges>();
 
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>
     /// Creates and migrates the engine's database under <c>{root}/data</c>, as a site started on <paramref name="root"/>
     /// would. Without a root, a temporary one is made and removed on disposal.

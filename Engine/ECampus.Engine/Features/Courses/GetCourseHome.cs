@@ -19,14 +19,14 @@ public sealed record CourseHome(
     CourseProgress Progress, string? GoalsPrompt, int GoalsMin, int GoalsMax, IReadOnlyList<GoalRow> Goals, bool CanRateGoals,
     DateTimeOffset? CompletedAt, string Language, IReadOnlyList<string> Languages);
 
-public sealed class GetCourseHomeHandler(IDatabase database, PackCatalog catalog, ICurrentActor current, TimeProvider time)
+public sealed class GetCourseHomeHandler(IDatabase database, PackCatalog catalog, LearnerRecords records, ICurrentActor current, TimeProvider time)
     : IQueryHandler<GetCourseHome, CourseHome>
 {
     public async ValueTask<CourseHome> Handle(GetCourseHome query, CancellationToken cancellationToken)
     {
         var pack = catalog.RequirePack(query.CourseId).Pack;
         var record = await database.ReadAsync(
-            connection => LearnerRecord.ReadAsync(connection, pack.Id, current.Actor.AccountId!.Value, cancellationToken), cancellationToken);
+            connection => records.ReadAsync(connection, pack.Id, current.Actor.AccountId!.Value, cancellationToken), cancellationToken);
         if (!record.IsActiveLearner)
         {
             record = LearnerRecord.None;

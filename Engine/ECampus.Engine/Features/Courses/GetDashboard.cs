@@ -19,7 +19,8 @@ public sealed record DashboardCourse(string CourseId, string Title, string Forma
 
 public sealed record Dashboard(IReadOnlyList<DashboardCourse> Learning, IReadOnlyList<DashboardCourse> Tutoring, IReadOnlyList<UpcomingItem> Upcoming);
 
-public sealed class GetDashboardHandler(IDatabase database, PackCatalog catalog, ICurrentActor current, IEnumerable<IUpcomingItems> upcoming, TimeProvider time)
+public sealed class GetDashboardHandler(
+    IDatabase database, PackCatalog catalog, LearnerRecords records, ICurrentActor current, IEnumerable<IUpcomingItems> upcoming, TimeProvider time)
     : IQueryHandler<GetDashboard, Dashboard>
 {
     private const string Sql = """
@@ -56,7 +57,7 @@ public sealed class GetDashboardHandler(IDatabase database, PackCatalog catalog,
                     continue;
                 }
 
-                var record = await LearnerRecord.ReadAsync(connection, pack.Id, accountId, cancellationToken);
+                var record = await records.ReadAsync(connection, pack.Id, accountId, cancellationToken);
                 var progress = CourseProgress.Of(pack, record, today);
                 learning.Add(new DashboardCourse(pack.Id, pack.TitleIn(record.Enrolment?.Language), CourseSummary.FormatName(pack.Format),
                     enrolment.Status, progress.Percent, progress.Next, record.CompletedAt is not null, null));

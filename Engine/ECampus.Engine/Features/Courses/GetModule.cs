@@ -25,7 +25,8 @@ public sealed record ModulePage(
     int Percent, bool IsLearner, bool IsPreview, bool CompletesByActivities, string ContentHash);
 
 public sealed class GetModuleHandler(
-    IDatabase database, PackCatalog catalog, ICurrentActor current, IAccessPolicy policy, Completion completion, TimeProvider time)
+    IDatabase database, PackCatalog catalog, LearnerRecords records, ICurrentActor current, IAccessPolicy policy, Completion completion,
+    TimeProvider time)
     : IQueryHandler<GetModule, ModulePage>
 {
     public async ValueTask<ModulePage> Handle(GetModule query, CancellationToken cancellationToken)
@@ -43,7 +44,7 @@ public sealed class GetModuleHandler(
         }
 
         var record = member
-            ? await database.ReadAsync(connection => LearnerRecord.ReadAsync(connection, pack.Id, actor.AccountId!.Value, cancellationToken), cancellationToken)
+            ? await database.ReadAsync(connection => records.ReadAsync(connection, pack.Id, actor.AccountId!.Value, cancellationToken), cancellationToken)
             : LearnerRecord.None;
         var isLearner = record.IsActiveLearner;
         var progress = CourseProgress.Of(pack, isLearner ? record : LearnerRecord.None, CourseAccess.Today(time));
