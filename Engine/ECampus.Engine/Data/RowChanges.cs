@@ -54,6 +54,12 @@ public sealed class RowChanges
             }
         }
 
+        /// <summary>How many rows were recorded so far; pass it to <see cref="RolledBackTo"/> when a savepoint is undone.</summary>
+        public int Mark => _changes.Count;
+
+        /// <summary>Forgets the rows recorded after <paramref name="mark"/>: their savepoint was rolled back.</summary>
+        public void RolledBackTo(int mark) => _changes.RemoveRange(mark, _changes.Count - mark);
+
         /// <summary>Hands the recorded rows to the caches watching their tables.</summary>
         public void Publish()
         {
