@@ -1,0 +1,6 @@
+namespace ECampus.Plugins.Quizzes.Grading;
+
+/// <summary>Something a learner picks, orders or matches: its id and text, nothing about whether it is right.</summary>
+/// <param name="Id">The id to send back in the answer.</param>
+/// <param name="Text">The text, in the question's format.</param>
+public sealed record ViewOption(string Id, string Text);
