@@ -41,6 +41,7 @@ public static class EngineServices
         services.AddHostedService(provider => provider.GetRequiredService<PackWatcher>());
         services.AddSingleton<Completion>();
         services.AddSingleton<LearnerRecords>();
+        services.AddSingleton<ICourseDirectory, CourseDirectory>();
         services.AddSingleton<Features.Accounts.AccountProfiles>();
         services.AddScoped<IEngineEventHandler<ActivityCompleted>, ActivityCompletions>();
         return services;

@@ -46,4 +46,23 @@ public sealed class PluginServices(IServiceCollection services, IConfiguration c
 /// <param name="Name">The name used in packs.</param>
 /// <param name="DisplayName">The name shown to people.</param>
 /// <param name="Folder">The pack folder whose files this type owns (e.g. <c>assessments</c>), if any.</param>
-public sealed record ActivityType(string Name, string DisplayName, string? Folder = null);
+/// <param name="Check">
+/// Checks one activity file of this type whenever a pack is validated or loaded; its problems are reported with the
+/// pack's own, and an error keeps the pack (or its new version) from being served.
+/// </param>
+/// <param name="PagePath">Where people open an activity of this type: from the course id and activity id to a path on the site.</param>
+public sealed record ActivityType(
+    string Name, string DisplayName, string? Folder = null, Func<ActivityFile, IEnumerable<ActivityProblem>>? Check = null,
+    Func<string, string, string>? PagePath = null);
+
+/// <summary>An activity file of a pack, as the engine read it.</summary>
+/// <param name="Id">The activity's id in its pack.</param>
+/// <param name="Type">Its activity type.</param>
+/// <param name="Title">Its title (the id when the file has none, e.g. a GIFT file).</param>
+/// <param name="SourceFile">The file, relative to the pack (e.g. <c>assessments/pre.md</c>).</param>
+/// <param name="Format"><c>markdown</c> or <c>gift</c>.</param>
+/// <param name="Text">The whole file as written; line 1 is its first line.</param>
+public sealed record ActivityFile(string Id, string Type, string Title, string SourceFile, string Format, string Text);
+
+/// <summary>A problem a plug-in found in an activity file, positioned in that file (lines and columns from 1).</summary>
+public sealed record ActivityProblem(bool IsError, int Line, int Column, string Code, string Message, string? Hint = null);

@@ -74,6 +74,7 @@ internal static class ActivityReader
             FrontMatter = plain,
             Body = split.Body,
             BodyLine = split.BodyFirstLine,
+            Text = text,
         };
         return (activity, id.Value);
     }
@@ -100,6 +101,7 @@ internal static class ActivityReader
             FrontMatter = new Dictionary<string, object?>(),
             Body = text,
             BodyLine = 1,
+            Text = text,
         };
         return (activity, new Located<string>(id, new SourcePoint(file, 1, 1)));
     }

@@ -37,6 +37,8 @@ internal sealed record Manifest
 
     public Located<string>? PreAssessment { get; init; }
 
+    public bool PreAssessmentRequired { get; init; }
+
     public Located<string>? PostAssessment { get; init; }
 
     public IReadOnlyList<Located<string>> CompletionModules { get; init; } = [];

@@ -17,7 +17,7 @@ internal static partial class ManifestReader
     private static readonly string[] EnrolmentKeys = ["mode", "key", "capacity", "opens", "closes"];
     private static readonly string[] ScheduleKeys = ["start", "weeks"];
     private static readonly string[] GoalKeys = ["prompt", "min", "max"];
-    private static readonly string[] AssessmentKeys = ["pre", "post"];
+    private static readonly string[] AssessmentKeys = ["pre", "post", "pre-required"];
     private static readonly string[] CompletionKeys = ["modules", "activities", "min-webinar-attendance"];
     private static readonly string[] CertificateKeys = ["award", "pass-mark", "assessment", "thresholds"];
     private static readonly string[] ThresholdKeys = ["participation", "achievement", "diploma"];
@@ -117,6 +117,7 @@ internal static partial class ManifestReader
             Schedule = ReadSchedule(fields.Map("schedule", ScheduleKeys)),
             LearningGoals = ReadGoals(fields.Map("learning-goals", GoalKeys), diagnostics),
             PreAssessment = assessment?.LocatedString("pre"),
+            PreAssessmentRequired = assessment?.Bool("pre-required") ?? false,
             PostAssessment = assessment?.LocatedString("post"),
             CompletionModules = ReadCompletionModules(completion),
             CompletionActivities = completion?.StringList("activities") ?? [],

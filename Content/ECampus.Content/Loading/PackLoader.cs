@@ -132,7 +132,7 @@ public sealed class PackLoader
                 Enrolment = manifest.Enrolment,
                 Schedule = manifest.Schedule,
                 LearningGoals = manifest.LearningGoals,
-                Assessment = new AssessmentRefs(manifest.PreAssessment?.Value, manifest.PostAssessment?.Value),
+                Assessment = new AssessmentRefs(manifest.PreAssessment?.Value, manifest.PostAssessment?.Value, manifest.PreAssessmentRequired && manifest.PreAssessment is not null),
                 Completion = new CompletionRules(
                     manifest.CompletionModules.Select(m => m.Value).ToArray(),
                     manifest.CompletionActivities.Select(a => a.Value).ToArray(),

@@ -39,4 +39,7 @@ public sealed record PackActivity
 
     /// <summary>File line on which <see cref="Body"/> starts.</summary>
     public required int BodyLine { get; init; }
+
+    /// <summary>The whole file as written, for the plug-in that owns the type.</summary>
+    public required string Text { get; init; }
 }

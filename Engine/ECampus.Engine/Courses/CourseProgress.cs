@@ -20,7 +20,8 @@ public sealed record ModuleStatus(
     string ModuleId, string Title, int? Week, int EffortMinutes, ModuleState State, string? LockedReason, DateOnly? OpensOn, DateTimeOffset? CompletedAt);
 
 /// <summary>A learner's whole course at a glance: each module's state, the share done and the next step.</summary>
-public sealed record CourseProgress(IReadOnlyList<ModuleStatus> Modules, int DoneCount, int ModuleCount, ModuleStatus? Next, bool GoalsDue)
+public sealed record CourseProgress(
+    IReadOnlyList<ModuleStatus> Modules, int DoneCount, int ModuleCount, ModuleStatus? Next, bool GoalsDue, bool PreAssessmentDue)
 {
     /// <summary>Whole per cent of the pack's current modules done.</summary>
     public int Percent => ModuleCount == 0 ? 0 : DoneCount * 100 / ModuleCount;
@@ -37,6 +38,7 @@ public sealed record CourseProgress(IReadOnlyList<ModuleStatus> Modules, int Don
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(record);
         var goalsDue = pack.LearningGoals is { Min: > 0 } && record.Goals.Count < pack.LearningGoals.Min;
+        var preAssessmentDue = pack.Assessment is { PreRequired: true, Pre: { } pre } && !record.CompletedActivities.Contains(pre);
         var titles = pack.Modules.ToDictionary(m => m.Id, m => m.Title, StringComparer.Ordinal);
         bool IsDone(string moduleId) => record.Progress.TryGetValue(moduleId, out var p) && p.IsDone;
 
@@ -50,6 +52,10 @@ public sealed record CourseProgress(IReadOnlyList<ModuleStatus> Modules, int Don
             if (goalsDue)
             {
                 lockedReason = "Write your learning goals first.";
+            }
+            else if (preAssessmentDue)
+            {
+                lockedReason = "Take the pre-course assessment first.";
             }
             else if (opensOn is { } day && day > today)
             {
@@ -88,7 +94,7 @@ public sealed record CourseProgress(IReadOnlyList<ModuleStatus> Modules, int Don
             modules.Add(new ModuleStatus(archived.ModuleId, archived.ModuleTitle, null, 0, ModuleState.Archived, null, null, archived.CompletedAt));
         }
 
-        return new CourseProgress(modules, doneCount, pack.Modules.Count, next, goalsDue);
+        return new CourseProgress(modules, doneCount, pack.Modules.Count, next, goalsDue, preAssessmentDue);
     }
 
     /// <summary>

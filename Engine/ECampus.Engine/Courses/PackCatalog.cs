@@ -151,17 +151,7 @@ public sealed partial class PackCatalog
         return new LoadAttempt(folder, sequence, at, Stopwatch.GetElapsedTime(started), missing, result.Pack, result.Diagnostics, types);
     }
 
-    /// <summary>Built-in activity types plus those of enabled plug-ins; a plug-in's type replaces a built-in one of the same name.</summary>
-    private List<ActivityType> ActivityTypes()
-    {
-        var types = ActivityType.Defaults.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        foreach (var type in _plugins?.Enabled.SelectMany(p => p.ActivityTypes) ?? [])
-        {
-            types[type.Name] = new ActivityType(type.Name, type.Folder);
-        }
-
-        return [.. types.Values];
-    }
+    private List<ActivityType> ActivityTypes() => PackActivityTypes.With(_plugins?.Enabled.SelectMany(p => p.ActivityTypes) ?? []);
 
     private PackCatalogSnapshot Apply(IReadOnlyList<LoadAttempt> attempts)
     {

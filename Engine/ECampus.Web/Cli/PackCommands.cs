@@ -1,5 +1,9 @@
 using System.CommandLine;
 using ECampus.Content;
+using ECampus.Engine;
+using ECampus.Engine.Plugins;
+using ECampus.Web.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECampus.Web.Cli;
 
@@ -24,7 +28,7 @@ internal static class PackCommands
         var validate = new Command("validate", "Report every problem in the packs, with file, line and column; exit 1 when any is an error.") { folders };
         validate.SetAction(result =>
         {
-            var loader = new PackLoader();
+            var loader = new PackLoader(new PackLoadOptions { ActivityTypes = InstalledActivityTypes() });
             var (errors, warnings, packs) = (0, 0, 0);
             foreach (var folder in result.GetValue(folders)!)
             {
@@ -52,6 +56,17 @@ internal static class PackCommands
             return errors > 0 ? 1 : 0;
         });
         return validate;
+    }
+
+    // The activity types of the installed plug-ins, so their files (quizzes, ...) are checked exactly as the site checks them.
+    private static List<ActivityType> InstalledActivityTypes()
+    {
+        var configuration = new ConfigurationBuilder().AddEcampusEnvironment().Build();
+        var options = configuration.GetSection(EcampusOptions.Section).Get<EcampusOptions>() ?? new EcampusOptions();
+        var plugins = new PluginHost(NullLogger.Instance);
+        plugins.Discover([Path.Combine(AppContext.BaseDirectory, "plugins"), options.PluginFolder]);
+        plugins.ConfigureServices(new ServiceCollection(), configuration);
+        return PackActivityTypes.With(plugins.Enabled.SelectMany(p => p.ActivityTypes));
     }
 
     private static Command New()

@@ -110,6 +110,7 @@ public static class EcampusSite
             pages.Conventions.AuthorizeFolder("/Author", SitePolicies.Author);
         });
         ReusedAntiforgeryTokens.Decorate(services);
+        services.AddSingleton<ECampus.Sdk.ISitePages, SitePages>();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -175,6 +176,7 @@ public static class EcampusSite
         app.MapPacksApi();
         app.MapCoursesApi();
         app.MapCourseAssets();
+        app.MapActivityPages();
         app.MapRazorPages();
         app.MapFallback("/api/{**path}", () => Results.Problem(
             statusCode: 404, title: "Not found", detail: "There is no such API route. The OpenAPI document at /openapi/v1.json lists them all."))

@@ -102,6 +102,9 @@ public static class CourseText
 
     public static string GoalsUrl(string courseId) => CourseUrl(courseId) + "/goals";
 
+    /// <summary>Opens an activity wherever the plug-in owning its type serves it.</summary>
+    public static string ActivityUrl(string courseId, string activityId) => CourseUrl(courseId) + "/activities/" + Uri.EscapeDataString(activityId);
+
     public static string ModuleUrl(string courseId, string moduleId) => CourseUrl(courseId) + "/modules/" + Uri.EscapeDataString(moduleId);
 
     public static string TutorUrl(string courseId) => "/tutor/" + Uri.EscapeDataString(courseId);

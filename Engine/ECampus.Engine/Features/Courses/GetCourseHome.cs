@@ -17,7 +17,7 @@ public sealed record GetCourseHome(string CourseId) : IQuery<CourseHome>, IAcces
 public sealed record CourseHome(
     string CourseId, string Title, string Format, bool IsLearner, long? CohortId, string? CohortName, DateOnly? CohortStartsOn,
     CourseProgress Progress, string? GoalsPrompt, int GoalsMin, int GoalsMax, IReadOnlyList<GoalRow> Goals, bool CanRateGoals,
-    DateTimeOffset? CompletedAt, string Language, IReadOnlyList<string> Languages);
+    DateTimeOffset? CompletedAt, string Language, IReadOnlyList<string> Languages, string? PreAssessment, string? PostAssessment);
 
 public sealed class GetCourseHomeHandler(IDatabase database, PackCatalog catalog, LearnerRecords records, ICurrentActor current, TimeProvider time)
     : IQueryHandler<GetCourseHome, CourseHome>
@@ -37,6 +37,9 @@ public sealed class GetCourseHomeHandler(IDatabase database, PackCatalog catalog
             pack.Id, pack.Title, CourseSummary.FormatName(pack.Format), record.IsActiveLearner, record.Cohort?.Id, record.Cohort?.Name,
             record.Cohort?.StartsOn, progress, pack.LearningGoals?.Prompt, pack.LearningGoals?.Min ?? 0, pack.LearningGoals?.Max ?? 0,
             record.Goals, Goals.CanRate(pack, record, progress), record.CompletedAt,
-            record.Enrolment?.Language ?? pack.Language, [pack.Language, .. pack.Languages]);
+            record.Enrolment?.Language ?? pack.Language, [pack.Language, .. pack.Languages],
+            record.IsActiveLearner && pack.Assessment.Pre is { } pre && !record.CompletedActivities.Contains(pre) ? pre : null,
+            record.IsActiveLearner && pack.Assessment.Post is { } post && !record.CompletedActivities.Contains(post)
+                && progress.DoneCount == progress.ModuleCount ? post : null);
     }
 }

@@ -1,0 +1,56 @@
+using ECampus.Content;
+using ECampus.Sdk;
+
+namespace ECampus.Engine.Courses;
+
+/// <summary>The engine's answer to plug-ins asking about courses: served packs and learners' records.</summary>
+public sealed class CourseDirectory(PackCatalog catalog, LearnerRecords records, IDatabase database, TimeProvider time) : ICourseDirectory
+{
+    public CourseInfo? Find(string courseId) => catalog.Find(courseId)?.Pack is { } pack
+        ? new CourseInfo(
+            pack.Id, pack.Title, CourseSummary.FormatName(pack.Format), pack.Language, [pack.Language, .. pack.Languages], pack.ContentHash,
+            pack.Assessment.Pre, pack.Assessment.Post, pack.Assessment.PreRequired,
+            [.. pack.Activities.Select(a => new ActivityInfo(a.Id, a.Type, a.Title))])
+        : null;
+
+    public ActivityFile? FindActivity(string courseId, string activityId, string? language = null)
+    {
+        if (catalog.Find(courseId)?.Pack is not { } pack || pack.FindActivity(activityId) is not { } original)
+        {
+            return null;
+        }
+
+        var activity = language is not null && pack.Translations.TryGetValue(language, out var translation)
+            && translation.Activities.TryGetValue(activityId, out var translated)
+            ? translated
+            : original;
+        return new ActivityFile(activity.Id, activity.Type, activity.Title, activity.SourceFile, activity.Format, activity.Text);
+    }
+
+    public async ValueTask<LearnerPlace?> LearnerAsync(string courseId, long accountId, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(courseId)?.Pack is not { } pack)
+        {
+            return null;
+        }
+
+        var record = await database.ReadAsync(connection => records.ReadAsync(connection, pack.Id, accountId, cancellationToken), cancellationToken);
+        if (!record.IsActiveLearner)
+        {
+            return null;
+        }
+
+        var progress = CourseProgress.Of(pack, record, CourseAccess.Today(time));
+        return new LearnerPlace(
+            accountId, pack.Id, record.Cohort?.Id, record.Cohort?.Name, record.Cohort?.StartsOn, record.Enrolment!.Language ?? pack.Language,
+            progress.DoneCount, progress.ModuleCount, record.CompletedActivities);
+    }
+
+    public async ValueTask<IReadOnlySet<long>?> TaughtCohortsAsync(Actor actor, string courseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.AccountId is null && !actor.IsSystem
+            ? new HashSet<long>()
+            : await database.ReadAsync(connection => CourseAccess.TaughtCohortsAsync(connection, actor, courseId, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using ECampus.Plugins.Quizzes.Authoring;
+using ECampus.Sdk;
+using Microsoft.AspNetCore.Routing;
+
+namespace ECampus.Plugins.Quizzes;
+
+/// <summary>
+/// Quizzes, assessments and surveys written in Markdown or Moodle GIFT: checked with the pack, taken in attempts that
+/// keep the questions they started with, graded once, and reported as knowledge gain between pre- and post-course.
+/// </summary>
+public sealed class QuizzesPlugin : IEcampusPlugin
+{
+    public const string ActivityTypeName = "quiz";
+
+    public PluginManifest Manifest { get; } = new("quizzes", "Quizzes and assessments", new Version(1, 0, 0), new Version(0, 1, 0));
+
+    public void ConfigureServices(PluginServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddActivityType(new ActivityType(ActivityTypeName, "Quiz", "assessments", Check, (courseId, quizId) => QuizPaths.Quiz(courseId, quizId)));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+
+    /// <summary>The pack loader's check of a quiz file: every problem of the quiz language, positioned in the file.</summary>
+    public static IEnumerable<ActivityProblem> Check(ActivityFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return QuizParser.Parse(new QuizSource(file.Text, file.SourceFile) { DefaultId = file.Id }).Problems
+            .Select(p => new ActivityProblem(p.Severity == QuizSeverity.Error, p.Line, p.Column, p.Code, p.Message, p.Hint));
+    }
+}
+
+/// <summary>Where the plug-in's pages live.</summary>
+public static class QuizPaths
+{
+    public static string Quiz(string courseId, string quizId) => $"/courses/{Uri.EscapeDataString(courseId)}/quizzes/{Uri.EscapeDataString(quizId)}";
+}
