@@ -3,6 +3,7 @@ using ECampus.Engine.Accounts;
 using ECampus.Engine.Courses;
 using ECampus.Engine.Data;
 using ECampus.Engine.Events;
+using ECampus.Engine.Features.Forums;
 using ECampus.Engine.Mail;
 using ECampus.Sdk;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class EngineServices
         services.AddSingleton<ICourseDirectory, CourseDirectory>();
         services.AddSingleton<Features.Accounts.AccountProfiles>();
         services.AddScoped<IEngineEventHandler<ActivityCompleted>, ActivityCompletions>();
+        services.AddForums(configuration);
         return services;
     }
 }

@@ -42,7 +42,7 @@ internal static class SampleCourses
         // The learner takes the self-paced course (first module done) and waits for a place in the tutor-supported one.
         using var learner = await site.ApiClientAsync(Accounts.LearnerEmail);
         await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{SelfPaced}/enrolment", new { }, HttpStatusCode.Created);
-        await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{SelfPaced}/modules/what-are-labour-standards/completion", null, HttpStatusCode.OK);
+        Assert.That(await site.CompleteActivitiesOfModuleAsync(Accounts.LearnerEmail, SelfPaced, "what-are-labour-standards"), Is.True);
         await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{TutorSupported}/enrolment", new { }, HttpStatusCode.Accepted);
 
         // Another learner was given a place and wrote learning goals.

@@ -5,7 +5,7 @@ namespace ECampus.Web.Api;
 
 /// <summary>
 /// <c>/courses/{courseId}/activities/{activityId}</c>: the one address the engine links an activity by, sent on to the
-/// page of the plug-in that owns the activity's type. The plug-in's page decides who may see it.
+/// page of the plug-in that owns the activity's type, for people signed in. The plug-in's page decides who may see it.
 /// </summary>
 public static class ActivityPages
 {
@@ -17,5 +17,5 @@ public static class ActivityPages
                 ? null
                 : plugins.Enabled.SelectMany(p => p.ActivityTypes).FirstOrDefault(t => t.Name == activity.Type)?.PagePath;
             return page is null ? Results.NotFound() : Results.Redirect(page(courseId, activity!.Id));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).ExcludeFromDescription();
 }

@@ -4,6 +4,7 @@ using ECampus.Engine.Access;
 using ECampus.Engine.Data;
 using ECampus.Engine.Plugins;
 using ECampus.Web.Api;
+using ECampus.Web.Hubs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -121,6 +122,13 @@ public static class EcampusSite
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
         });
         services.AddSingleton<SetupGate>();
+        services.AddSignalR(signalR =>
+        {
+            // A post may be 64 KB of text; the hub takes it with room for the envelope, and nothing larger.
+            signalR.MaximumReceiveMessageSize = 80 * 1024;
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<HubActorFilter>(signalR);
+        });
+        services.AddScoped<ECampus.Sdk.IEngineEventHandler<ECampus.Engine.Features.Forums.ForumChanged>, ForumLiveUpdates>();
 
         if (options.Network.TrustedProxies.Count > 0)
         {
@@ -176,6 +184,8 @@ public static class EcampusSite
         app.MapPacksApi();
         app.MapCoursesApi();
         app.MapCourseAssets();
+        app.MapForumsApi();
+        app.MapForumHub();
         app.MapActivityPages();
         app.MapRazorPages();
         app.MapFallback("/api/{**path}", () => Results.Problem(

@@ -135,7 +135,7 @@ public sealed class CohortCourseTests
         var enrolment = (await tina.GetJsonAsync($"/api/v1/courses/{Course}/enrolments?status=requested"))[0].GetProperty("id").GetInt64();
         await tina.PostJsonAsync($"/api/v1/courses/{Course}/enrolments/{enrolment}/approve", null, HttpStatusCode.OK);
         await ana.PutJsonAsync($"/api/v1/courses/{Course}/goals", new { goals = new[] { "Learn to read impact evaluations" } }, HttpStatusCode.NoContent);
-        await ana.PostJsonAsync($"/api/v1/courses/{Course}/modules/why-evidence/completion", null, HttpStatusCode.OK);
+        await _site.CompleteModuleAsync(ana, Course, "why-evidence");
 
         await (await tina.PostAsync($"/api/v1/courses/{Course}/enrolments/{enrolment}/remove", null)).JsonAsync(HttpStatusCode.NoContent);
 

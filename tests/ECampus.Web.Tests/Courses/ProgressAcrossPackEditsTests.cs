@@ -17,8 +17,8 @@ public sealed class ProgressAcrossPackEditsTests
         await site.CreateAccountAsync("ana@example.org", "Ana");
         using var ana = await site.ApiClientAsync("ana@example.org");
         await ana.PostJsonAsync($"/api/v1/courses/{Course}/enrolment", null, HttpStatusCode.Created);
-        await ana.PostJsonAsync($"/api/v1/courses/{Course}/modules/what-are-labour-standards/completion", null, HttpStatusCode.OK);
-        await ana.PostJsonAsync($"/api/v1/courses/{Course}/modules/fundamental-principles/completion", null, HttpStatusCode.OK);
+        await site.CompleteModuleAsync(ana, Course, "what-are-labour-standards");
+        await site.CompleteModuleAsync(ana, Course, "fundamental-principles");
         var versionSeen = (await ana.GetJsonAsync($"/api/v1/courses/{Course}/modules/how-standards-are-supervised")).GetProperty("contentHash").GetString();
 
         // The author moves the first module to the end (a new file name, same id) and deletes the second.

@@ -23,11 +23,7 @@ public sealed class CompleteModuleHandler(IDatabase database, PackCatalog catalo
     {
         var pack = catalog.RequirePack(command.CourseId).Pack;
         var module = pack.FindModule(command.ModuleId) ?? throw new NotFoundException("This course has no such module.");
-        if (completion.RequiredActivities(module).Count > 0)
-        {
-            throw new ConflictException("This module completes by itself when its activities are complete.");
-        }
-
+        var completesByActivities = completion.RequiredActivities(module).Count > 0;
         var accountId = current.Actor.AccountId!.Value;
         var now = SiteClock.Now(time);
         var today = CourseAccess.Today(time);
@@ -43,6 +39,11 @@ public sealed class CompleteModuleHandler(IDatabase database, PackCatalog catalo
             if (status.State == ModuleState.Locked)
             {
                 throw new AccessDeniedException($"This module is locked. {status.LockedReason}");
+            }
+
+            if (completesByActivities)
+            {
+                throw new ConflictException("This module completes by itself when its activities are complete.");
             }
 
             var newly = await Completion.RecordModuleAsync(connection, transaction, pack, module, accountId, "learner", now);

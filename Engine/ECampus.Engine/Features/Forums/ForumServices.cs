@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ECampus.Engine.Features.Forums;
+
+public static class ForumServices
+{
+    /// <summary>Forum access, search (SQLite FTS5), limits from <c>ECampus:Forums</c>, and the digest job.</summary>
+    public static IServiceCollection AddForums(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ForumOptions>().Bind(configuration.GetSection(ForumOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ForumAccess>();
+        services.AddSingleton<IForumSearch, SqliteForumSearch>();
+        services.AddHostedService<ForumDigestJob>();
+        return services;
+    }
+}

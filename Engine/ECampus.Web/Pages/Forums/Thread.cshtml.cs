@@ -1,0 +1,70 @@
+using ECampus.Engine.Features.Forums;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ECampus.Web.Pages.Forums;
+
+/// <summary>A thread: read, reply (to the thread or a post, optionally quoting), report, follow, and moderate.</summary>
+public sealed class ThreadModel(IMediator mediator) : EcampusPage
+{
+    [BindProperty(SupportsGet = true)] public long? ReplyTo { get; set; }
+
+    [BindProperty(SupportsGet = true)] public long? Quote { get; set; }
+
+    [BindProperty] public string? Body { get; set; }
+
+    public ThreadPage Thread { get; private set; } = null!;
+
+    public async Task OnGetAsync(long threadId, CancellationToken cancellationToken) =>
+        Thread = await mediator.Send(new GetThread(threadId), cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(long threadId, CancellationToken cancellationToken) =>
+        Act(threadId, async () =>
+        {
+            var postId = await mediator.Send(new ReplyToThread(threadId, Body ?? "", ReplyTo, Quote), cancellationToken);
+            return "#post-" + postId;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostReportAsync(long threadId, long postId, string? reason, CancellationToken cancellationToken) =>
+        Act(threadId, async () =>
+        {
+            await mediator.Send(new ReportPost(postId, reason ?? ""), cancellationToken);
+            return "?reported=1#post-" + postId;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostModeratePostAsync(long threadId, long postId, string? action, string? reason, CancellationToken cancellationToken) =>
+        Act(threadId, async () =>
+        {
+            await mediator.Send(new ModeratePost(postId, action ?? "", reason), cancellationToken);
+            return "#post-" + postId;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostModerateThreadAsync(long threadId, string? action, string? reason, long? toForumId, CancellationToken cancellationToken) =>
+        Act(threadId, async () =>
+        {
+            await mediator.Send(new ModerateThread(threadId, action ?? "", reason, toForumId), cancellationToken);
+            return "";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostSubscribeAsync(long threadId, bool subscribed, CancellationToken cancellationToken) =>
+        Act(threadId, async () =>
+        {
+            await mediator.Send(new SetSubscription(null, threadId, subscribed), cancellationToken);
+            return "";
+        }, cancellationToken);
+
+    // After a successful write the reader goes back to the thread (post/redirect/get); a problem shows on the page.
+    private async Task<IActionResult> Act(long threadId, Func<Task<string>> action, CancellationToken cancellationToken)
+    {
+        var suffix = "";
+        if (await TryAsync(async () => suffix = await action()))
+        {
+            return Redirect("/forums/threads/" + threadId + suffix);
+        }
+
+        var status = Response.StatusCode;
+        await OnGetAsync(threadId, cancellationToken);
+        Response.StatusCode = status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status;
+        return Page();
+    }
+}
