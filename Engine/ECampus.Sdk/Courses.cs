@@ -38,7 +38,11 @@ public sealed record CourseInfo(
     string? PreAssessment, string? PostAssessment, bool PreAssessmentRequired, IReadOnlyList<ActivityInfo> Activities);
 
 /// <summary>An activity of a course.</summary>
-public sealed record ActivityInfo(string Id, string Type, string Title);
+public sealed record ActivityInfo(string Id, string Type, string Title)
+{
+    /// <summary>The module that holds the activity, when a module does.</summary>
+    public string? ModuleId { get; init; }
+}
 
 /// <summary>An active learner's place in a course.</summary>
 /// <param name="AccountId">The learner.</param>
@@ -56,4 +60,7 @@ public sealed record LearnerPlace(
 {
     /// <summary>Every module of the course is done.</summary>
     public bool AllModulesDone => ModuleCount > 0 && ModulesDone >= ModuleCount;
+
+    /// <summary>Ids of the course's current modules the learner has not completed.</summary>
+    public IReadOnlySet<string> ModulesNotDone { get; init; } = new HashSet<string>();
 }

@@ -1,6 +1,11 @@
+using ECampus.Plugins.Quizzes.Attempts;
 using ECampus.Plugins.Quizzes.Authoring;
+using ECampus.Plugins.Quizzes.Gain;
+using ECampus.Plugins.Quizzes.Surveys;
+using ECampus.Plugins.Quizzes.Web;
 using ECampus.Sdk;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ECampus.Plugins.Quizzes;
 
@@ -18,10 +23,27 @@ public sealed class QuizzesPlugin : IEcampusPlugin
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddActivityType(new ActivityType(ActivityTypeName, "Quiz", "assessments", Check, (courseId, quizId) => QuizPaths.Quiz(courseId, quizId)));
+        services.AddUpcomingItems<QuizDeadlines>();
+        var site = services.Services;
+        site.AddSingleton(QuizzesOptions.From(services.Configuration));
+        site.AddSingleton<QuizSnapshots>();
+        site.AddSingleton<ParsedQuizzes>();
+        site.AddScoped<QuizLookup>();
+        site.AddScoped<GetQuizStatus>();
+        site.AddScoped<StartAttempt>();
+        site.AddScoped<SaveAnswer>();
+        site.AddScoped<SubmitAttempt>();
+        site.AddScoped<AttemptViews>();
+        site.AddScoped<CloseExpiredAttempts>();
+        site.AddScoped<GetAssessmentGain>();
+        site.AddScoped<GetSurveyResults>();
+        site.AddHostedService<ExpiredAttemptSweep>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapQuizzesApi();
+        endpoints.MapQuizPages();
     }
 
     /// <summary>The pack loader's check of a quiz file: every problem of the quiz language, positioned in the file.</summary>

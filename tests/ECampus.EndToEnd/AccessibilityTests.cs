@@ -113,6 +113,12 @@ public sealed class AccessibilityTests : SharedSiteTest
     [TestCase("/courses/evidence-based-policy/home", Accounts.TutorEmail, SampleCourses.TutorSupportedTitle)]
     [TestCase("/admin/courses/evidence-based-policy", Accounts.AdminEmail, SampleCourses.TutorSupportedTitle)]
     [TestCase("/admin/courses/intro-labour-standards", Accounts.AdminEmail, SampleCourses.SelfPacedTitle)]
+    [TestCase("/courses/intro-labour-standards/quizzes/check-2", Accounts.LearnerEmail, "Check: fundamental principles and rights at work")]
+    [TestCase("/courses/intro-labour-standards/quizzes/check-2/attempt", Accounts.LearnerEmail, "Check: fundamental principles and rights at work")]
+    [TestCase("/courses/intro-labour-standards/quizzes/baseline/attempt", Accounts.LearnerEmail, "Baseline quiz")]
+    [TestCase("/courses/intro-labour-standards/assessment-gain", Accounts.LearnerEmail, "Knowledge gain")]
+    [TestCase("/courses/evidence-based-policy/assessment-gain", Accounts.TutorEmail, "Knowledge gain")]
+    [TestCase("/courses/webinar-skills-green-jobs/quizzes/satisfaction-survey/results", Accounts.AdminEmail, "Post-webinar satisfaction survey: results")]
     [TestCase("/courses/evidence-based-policy/modules/framing-policy-questions", Accounts.AdminEmail, "Week 2 · Framing a policy question")]
     public async Task CoursePage_SignedIn_HasNoAxeViolations(string path, string email, string heading)
     {

@@ -45,6 +45,12 @@ internal static class SampleCourses
         Assert.That(await site.CompleteActivitiesOfModuleAsync(Accounts.LearnerEmail, SelfPaced, "what-are-labour-standards"), Is.True);
         await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{TutorSupported}/enrolment", new { }, HttpStatusCode.Accepted);
 
+        // The learner has an open attempt at the module 2 check and a submitted baseline quiz (quiz pages to look at).
+        await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{SelfPaced}/quizzes/check-2/attempts", null, HttpStatusCode.Created);
+        var baseline = await learner.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{SelfPaced}/quizzes/baseline/attempts", null, HttpStatusCode.Created);
+        await learner.SendJsonAsync(HttpMethod.Post,
+            $"/api/v1/courses/{SelfPaced}/quizzes/baseline/attempts/{baseline.GetProperty("id").GetString()}/submit", null, HttpStatusCode.OK);
+
         // Another learner was given a place and wrote learning goals.
         using var goals = await site.ApiClientAsync(Accounts.GoalsLearnerEmail);
         await goals.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{TutorSupported}/enrolment", new { }, HttpStatusCode.Accepted);
@@ -54,6 +60,9 @@ internal static class SampleCourses
         await tutor.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{TutorSupported}/enrolments/{request.GetProperty("id").GetInt64()}/approve", null, HttpStatusCode.OK);
         await goals.SendJsonAsync(HttpMethod.Put, $"/api/v1/courses/{TutorSupported}/goals",
             new { goals = new[] { "Frame the youth employment question my ministry keeps asking", "Read an impact evaluation critically" } }, HttpStatusCode.NoContent);
+        var preCourse = await goals.SendJsonAsync(HttpMethod.Post, $"/api/v1/courses/{TutorSupported}/quizzes/pre-course/attempts", null, HttpStatusCode.Created);
+        await goals.SendJsonAsync(HttpMethod.Post,
+            $"/api/v1/courses/{TutorSupported}/quizzes/pre-course/attempts/{preCourse.GetProperty("id").GetString()}/submit", null, HttpStatusCode.OK);
     }
 
     private static async Task<JsonElement> SendJsonAsync(this HttpClient client, HttpMethod method, string path, object? body, HttpStatusCode expected)

@@ -10,6 +10,7 @@ const string Usage = """
     Usage:
       dotnet run -c Release --project tests/ECampus.Load -- --url http://127.0.0.1:5000 --email EMAIL [options]
       dotnet run -c Release --project tests/ECampus.Load -- seed --help   (seeds a site for the journey scenarios)
+      dotnet run -c Release --project tests/ECampus.Load -- quiz --help   (quiz attempts: start, answer, submit, counted)
 
     Options:
       --url URL            server base address; loopback only (127.0.0.0/8, localhost, [::1])
@@ -39,6 +40,11 @@ const string Usage = """
 if (args is ["seed", .. var seedArgs])
 {
     return SeedCommand.Run(seedArgs);
+}
+
+if (args is ["quiz", .. var quizArgs])
+{
+    return await QuizCommand.RunAsync(quizArgs);
 }
 
 string? url = null, email = null;

@@ -10,7 +10,11 @@ public static class SamplePacks
     public static string Folder { get; } = Path.Combine(FindRepositoryRoot(), "Content", "packs");
 
     /// <summary>Starts a site serving copies of the named sample packs (edits to them stay in the test's folder).</summary>
-    public static async Task<TestSite> StartSiteAsync(Action<Dictionary<string, string?>>? configure = null, params string[] packs)
+    public static Task<TestSite> StartSiteAsync(Action<Dictionary<string, string?>>? configure = null, params string[] packs) =>
+        StartSiteAsync(null, configure, packs);
+
+    /// <summary>Starts a site serving copies of the named sample packs, on <paramref name="time"/> when given.</summary>
+    public static async Task<TestSite> StartSiteAsync(TimeProvider? time, Action<Dictionary<string, string?>>? configure, params string[] packs)
     {
         var root = Directory.CreateTempSubdirectory("ecampus-test-").FullName;
         foreach (var pack in packs)
@@ -18,7 +22,7 @@ public static class SamplePacks
             CopyInto(Path.Combine(root, "packs"), pack);
         }
 
-        return await TestSite.StartAsync(configure, root);
+        return await TestSite.StartAsync(configure, root, time);
     }
 
     /// <summary>Copies a sample pack into <paramref name="packFolder"/>; returns the copy's path.</summary>

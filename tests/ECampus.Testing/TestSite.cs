@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace ECampus.Testing;
@@ -25,12 +26,14 @@ public sealed partial class TestSite : IAsyncDisposable
     public const string StrongPassword = "a long learning phrase";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
     private WebApplication _app;
 
-    private TestSite(string root, Dictionary<string, string?> settings, WebApplication app, Uri baseAddress)
+    private TestSite(string root, Dictionary<string, string?> settings, TimeProvider? time, WebApplication app, Uri baseAddress)
     {
         Root = root;
         _settings = settings;
+        _time = time;
         _app = app;
         BaseAddress = baseAddress;
     }
@@ -49,8 +52,11 @@ public sealed partial class TestSite : IAsyncDisposable
 
     public string MailFolder => Path.Combine(DataDirectory, "mail");
 
-    /// <summary>Starts a site; <paramref name="configure"/> may add or override settings (keys like <c>ECampus:Accounts:MaxFailuresPerAccount</c>).</summary>
-    public static async Task<TestSite> StartAsync(Action<Dictionary<string, string?>>? configure = null, string? root = null)
+    /// <summary>
+    /// Starts a site; <paramref name="configure"/> may add or override settings (keys like <c>ECampus:Accounts:MaxFailuresPerAccount</c>),
+    /// and <paramref name="time"/> replaces the site's clock (e.g. a <see cref="ManualClock"/>).
+    /// </summary>
+    public static async Task<TestSite> StartAsync(Action<Dictionary<string, string?>>? configure = null, string? root = null, TimeProvider? time = null)
     {
         root ??= Directory.CreateTempSubdirectory("ecampus-test-").FullName;
         var settings = new Dictionary<string, string?>
@@ -61,8 +67,8 @@ public sealed partial class TestSite : IAsyncDisposable
             ["ECampus:Mail:PublicUrl"] = "http://127.0.0.1",
         };
         configure?.Invoke(settings);
-        var (app, address) = await LaunchAsync(settings);
-        return new TestSite(root, settings, app, address);
+        var (app, address) = await LaunchAsync(settings, time);
+        return new TestSite(root, settings, time, app, address);
     }
 
     /// <summary>Stops the site and starts it again on the same data folder, as after a deployment or a crash.</summary>
@@ -71,14 +77,19 @@ public sealed partial class TestSite : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        (_app, BaseAddress) = await LaunchAsync(_settings);
+        (_app, BaseAddress) = await LaunchAsync(_settings, _time);
     }
 
-    private static async Task<(WebApplication, Uri)> LaunchAsync(Dictionary<string, string?> settings)
+    private static async Task<(WebApplication, Uri)> LaunchAsync(Dictionary<string, string?> settings, TimeProvider? time)
     {
         var app = await EcampusSite.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
+            if (time is not null)
+            {
+                builder.Host.UseServiceProviderFactory(new ClockReplacingFactory(time));
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         });
@@ -196,6 +207,20 @@ public sealed partial class TestSite : IAsyncDisposable
     }
 
     private sealed record TokenBody(string Token);
+
+    /// <summary>Swaps the site's clock after every registration is made, so it wins whoever registered the system clock.</summary>
+    private sealed class ClockReplacingFactory(TimeProvider time) : IServiceProviderFactory<IServiceCollection>
+    {
+        public IServiceCollection CreateBuilder(IServiceCollection services)
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(time);
+            return services;
+        }
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
+            containerBuilder.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -10,7 +10,10 @@ public sealed class CourseDirectory(PackCatalog catalog, LearnerRecords records,
         ? new CourseInfo(
             pack.Id, pack.Title, CourseSummary.FormatName(pack.Format), pack.Language, [pack.Language, .. pack.Languages], pack.ContentHash,
             pack.Assessment.Pre, pack.Assessment.Post, pack.Assessment.PreRequired,
-            [.. pack.Activities.Select(a => new ActivityInfo(a.Id, a.Type, a.Title))])
+            [.. pack.Activities.Select(a => new ActivityInfo(a.Id, a.Type, a.Title)
+            {
+                ModuleId = pack.Modules.FirstOrDefault(m => m.Activities.Any(r => r.Id == a.Id))?.Id,
+            })])
         : null;
 
     public ActivityFile? FindActivity(string courseId, string activityId, string? language = null)
@@ -43,7 +46,10 @@ public sealed class CourseDirectory(PackCatalog catalog, LearnerRecords records,
         var progress = CourseProgress.Of(pack, record, CourseAccess.Today(time));
         return new LearnerPlace(
             accountId, pack.Id, record.Cohort?.Id, record.Cohort?.Name, record.Cohort?.StartsOn, record.Enrolment!.Language ?? pack.Language,
-            progress.DoneCount, progress.ModuleCount, record.CompletedActivities);
+            progress.DoneCount, progress.ModuleCount, record.CompletedActivities)
+        {
+            ModulesNotDone = progress.Modules.Where(m => m.State is not (ModuleState.Done or ModuleState.Archived)).Select(m => m.ModuleId).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     public async ValueTask<IReadOnlySet<long>?> TaughtCohortsAsync(Actor actor, string courseId, CancellationToken cancellationToken)

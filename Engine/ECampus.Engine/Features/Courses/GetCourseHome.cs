@@ -40,6 +40,16 @@ public sealed class GetCourseHomeHandler(IDatabase database, PackCatalog catalog
             record.Enrolment?.Language ?? pack.Language, [pack.Language, .. pack.Languages],
             record.IsActiveLearner && pack.Assessment.Pre is { } pre && !record.CompletedActivities.Contains(pre) ? pre : null,
             record.IsActiveLearner && pack.Assessment.Post is { } post && !record.CompletedActivities.Contains(post)
-                && progress.DoneCount == progress.ModuleCount ? post : null);
+                && OnlyThePostAssessmentLeft(pack, progress, post) ? post : null);
     }
+
+    /// <summary>
+    /// Every module is done, apart from open modules that hold the post-course assessment: a pack may put it in its last
+    /// module, which then completes only once the assessment is taken.
+    /// </summary>
+    private static bool OnlyThePostAssessmentLeft(ECampus.Content.Pack pack, CourseProgress progress, string post) =>
+        progress.Modules.Where(m => m.State is not (ModuleState.Done or ModuleState.Archived)).All(status =>
+            status.State != ModuleState.Locked
+            && pack.Modules.FirstOrDefault(m => m.Id == status.ModuleId) is { } module
+            && module.Activities.Any(a => a.Id == post));
 }

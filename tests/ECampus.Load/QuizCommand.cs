@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using ECampus.Load.Seeding;
+using Microsoft.Data.Sqlite;
+
+namespace ECampus.Load;
+
+/// <summary>
+/// <c>ECampus.Load quiz</c>: many seeded learners each start an attempt at a 20-question quiz, save every answer and
+/// submit, all at once; then the database is counted to prove every submission was graded exactly once.
+/// </summary>
+internal static class QuizCommand
+{
+    public const string CourseId = "quiz-benchmark";
+    public const string QuizId = "benchmark";
+
+    public const string Usage = """
+        Quiz attempts under load: N seeded learners each start, answer every question and submit, concurrently.
+
+        Usage (on a site seeded with `seed`, server running in Release):
+          dotnet run -c Release --project tests/ECampus.Load -- quiz --url URL --data DATA --packs PACKS [options]
+
+        Options:
+          --url URL            server base address; loopback only
+          --data DIR           the server's data folder: the database is counted afterwards (read-only)
+          --packs DIR          the server's pack folder: the quiz-benchmark pack is written there if missing
+          --password PASSWORD  or ECAMPUS_LOAD_PASSWORD: the seeded learners' password
+          --learners N         learners taking the quiz, 1-10000 (default 1000): learner00001@example.org, ...
+          --questions N        questions in the quiz, 1-100 (default 20)
+          --concurrency N      learners in flight at once, 1-1000 (default 100)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? url = null, data = null, packs = null;
+        var password = Environment.GetEnvironmentVariable("ECAMPUS_LOAD_PASSWORD");
+        int learners = 1000, questions = 20, concurrency = 100;
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] is "--help" or "-h")
+                {
+                    Console.WriteLine(Usage);
+                    return 0;
+                }
+
+                var name = args[i];
+                var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
+                switch (name)
+                {
+                    case "--url": url = value; break;
+                    case "--data": data = value; break;
+                    case "--packs": packs = value; break;
+                    case "--password": password = value; break;
+                    case "--learners": learners = Int(name, value, 1, 10_000); break;
+                    case "--questions": questions = Int(name, value, 1, 100); break;
+                    case "--concurrency": concurrency = Int(name, value, 1, 1000); break;
+                    default: throw new ArgumentException($"unknown option '{name}'");
+                }
+            }
+
+            if (url is null || data is null || packs is null || string.IsNullOrEmpty(password))
+            {
+                throw new ArgumentException("--url, --data, --packs and a password are required");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var baseUri = new Uri(url);
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = TimeSpan.FromHours(1),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectCallback = ConnectLoopbackOnlyAsync,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+
+        WritePack(packs, questions);
+        await WaitForCourseAsync(client);
+        Console.Error.WriteLine($"quiz: signing in and enrolling {learners} learners (not measured)");
+        var tokens = new string[learners];
+        await Parallel.ForEachAsync(Enumerable.Range(0, learners), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var email = SeedPlan.LearnerEmail(i);
+            using var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
+            token.EnsureSuccessStatusCode();
+            tokens[i] = (await token.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString()!;
+            using var enrol = Request(HttpMethod.Post, $"/api/v1/courses/{CourseId}/enrolment", tokens[i], "{}");
+            using var enrolled = await client.SendAsync(enrol, ct);
+            if (enrolled.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+            {
+                throw new InvalidOperationException($"{email} could not enrol: {(int)enrolled.StatusCode} {await enrolled.Content.ReadAsStringAsync(ct)}");
+            }
+        });
+
+        var runStart = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var latencies = new ConcurrentDictionary<string, ConcurrentBag<long>>();
+        var errors = new ConcurrentBag<string>();
+        var firstGrades = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, learners), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            try
+            {
+                var attempts = $"/api/v1/courses/{CourseId}/quizzes/{QuizId}/attempts";
+                var started = await SendAsync(client, latencies, "start", Request(HttpMethod.Post, attempts, tokens[i], null), ct);
+                var attemptId = started.GetProperty("id").GetString()!;
+                foreach (var question in started.GetProperty("questions").EnumerateArray())
+                {
+                    var option = question.GetProperty("options")[(i + question.GetProperty("id").GetString()!.Length) % 3].GetProperty("id").GetString();
+                    await SendAsync(client, latencies, "save", Request(HttpMethod.Put,
+                        $"{attempts}/{attemptId}/answers/{question.GetProperty("id").GetString()}", tokens[i],
+                        $$"""{"type":"choice","optionIds":["{{option}}"]}"""), ct);
+                }
+
+                var submitted = await SendAsync(client, latencies, "submit", Request(HttpMethod.Post, $"{attempts}/{attemptId}/submit", tokens[i], null), ct);
+                if (!submitted.GetProperty("alreadySubmitted").GetBoolean())
+                {
+                    Interlocked.Increment(ref firstGrades);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+            {
+                errors.Add(e.Message);
+            }
+        });
+        clock.Stop();
+
+        var all = latencies.Values.SelectMany(v => v).Order().ToArray();
+        Console.WriteLine(FormattableString.Invariant(
+            $"scenario=quiz learners={learners} questions={questions} concurrency={concurrency} wall={clock.Elapsed.TotalSeconds:0.00}s requests={all.Length} rps={all.Length / clock.Elapsed.TotalSeconds:0} p50={Ms(all, 0.50)} p99={Ms(all, 0.99)} max={Ms(all, 1)} errors={errors.Count}"));
+        foreach (var (kind, bag) in latencies.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            var sorted = bag.Order().ToArray();
+            Console.WriteLine(FormattableString.Invariant($"  {kind}: requests={sorted.Length} p50={Ms(sorted, 0.50)} p99={Ms(sorted, 0.99)} max={Ms(sorted, 1)}"));
+        }
+
+        foreach (var error in errors.Distinct().Take(5))
+        {
+            Console.WriteLine($"  error: {error}");
+        }
+
+        var (graded, answers, accounts) = Count(data, runStart);
+        var exact = graded == learners && accounts == learners && answers == (long)learners * questions && firstGrades == learners;
+        Console.WriteLine($"  counted: attempts graded={graded} distinct learners={accounts} answers={answers} first grades answered={firstGrades} -> {(exact ? "every submission graded exactly once" : "MISMATCH")}");
+        return errors.IsEmpty && exact ? 0 : 1;
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, ConcurrentDictionary<string, ConcurrentBag<long>> latencies, string kind, HttpRequestMessage request, CancellationToken ct)
+    {
+        using (request)
+        {
+            var from = Stopwatch.GetTimestamp();
+            using var response = await client.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            latencies.GetOrAdd(kind, _ => []).Add(Stopwatch.GetTimestamp() - from);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{kind} answered {(int)response.StatusCode}: {body}");
+            }
+
+            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, string? json)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private static (long Graded, long Answers, long Accounts) Count(string data, DateTimeOffset since)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(data, "ecampus.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*), (SELECT count(*) FROM quizzes_answer WHERE attempt_id IN (SELECT id FROM quizzes_attempt WHERE course_id = $course AND started_at >= $since)),
+                   count(DISTINCT account_id)
+            FROM quizzes_attempt WHERE course_id = $course AND started_at >= $since AND status = 'submitted' AND result_json IS NOT NULL
+            """;
+        command.Parameters.AddWithValue("$course", CourseId);
+        command.Parameters.AddWithValue("$since", since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static void WritePack(string packs, int questions)
+    {
+        var folder = Path.Combine(packs, CourseId);
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "assessments"));
+        File.WriteAllText(Path.Combine(folder, "pack.yml"), """
+            # Written by `ECampus.Load quiz`: one module and a quiz for the attempts benchmark.
+            id: quiz-benchmark
+            title: Quiz benchmark
+            version: 1.0.0
+            format: self-paced
+            language: en
+            summary: >
+              A course with one quiz, for measuring attempts under load.
+            enrolment:
+              mode: open
+            """);
+        File.WriteAllText(Path.Combine(folder, "01-the-only-module.md"), """
+            ---
+            title: The only module
+            effort: 1h
+            ---
+
+            # The only module
+
+            Take the quiz.
+
+            :::activity quiz benchmark
+            The benchmark quiz.
+            :::
+            """);
+        var quiz = new StringBuilder("---\ntitle: Benchmark quiz\npass-mark: 50\n---\n");
+        for (var q = 1; q <= questions; q++)
+        {
+            quiz.Append(CultureInfo.InvariantCulture, $"\n## Question {q}: which option is the right one? {{#q{q}}}\n\n- [ ] Option one\n- [x] Option two\n- [ ] Option three\n");
+        }
+
+        File.WriteAllText(Path.Combine(folder, "assessments", "benchmark.md"), quiz.ToString());
+    }
+
+    private static async Task WaitForCourseAsync(HttpClient client)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            using var response = await client.GetAsync($"/api/v1/courses/{CourseId}");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException($"the server does not serve {CourseId}; is --packs its pack folder?");
+    }
+
+    private static string Ms(long[] sorted, double percentile) => sorted.Length == 0
+        ? "-"
+        : FormattableString.Invariant($"{sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency:0.0}ms");
+
+    private static int Int(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{value}'");
+
+    private static async ValueTask<Stream> ConnectLoopbackOnlyAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var loopback = (await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct))
+            .Where(a => IPAddress.IsLoopback(a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a)).ToArray();
+        if (loopback.Length == 0)
+        {
+            throw new HttpRequestException($"refusing to connect: '{context.DnsEndPoint.Host}' is not a loopback address");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(loopback, context.DnsEndPoint.Port, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
