@@ -56,32 +56,28 @@ int? pid = null;
 
 try
 {
-    for (var i = 0; i < args.Length; i++)
+    if (!CommandLine.Read(args, Usage, (name, value) =>
     {
-        if (args[i] is "--help" or "-h")
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
-        var name = args[i];
-        var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
         switch (name)
         {
             case "--url": url = value; break;
             case "--email": email = value; break;
             case "--password": password = value; break;
-            case "--concurrency": concurrency = ParseInt(name, value, 1, 1024); break;
-            case "--duration": duration = ParseInt(name, value, 1, 3600); break;
-            case "--warmup": warmup = ParseInt(name, value, 0, 600); break;
-            case "--max-requests": maxRequests = ParseInt(name, value, 1, 50_000_000); break;
-            case "--pid": pid = ParseInt(name, value, 1, int.MaxValue); break;
-            case "--learners": learners = ParseInt(name, value, 1, SeedPlan.JourneyLearners); break;
+            case "--concurrency": concurrency = CommandLine.Int(name, value, 1, 1024); break;
+            case "--duration": duration = CommandLine.Int(name, value, 1, 3600); break;
+            case "--warmup": warmup = CommandLine.Int(name, value, 0, 600); break;
+            case "--max-requests": maxRequests = CommandLine.Int(name, value, 1, 50_000_000); break;
+            case "--pid": pid = CommandLine.Int(name, value, 1, int.MaxValue); break;
+            case "--learners": learners = CommandLine.Int(name, value, 1, SeedPlan.JourneyLearners); break;
             case "--course": course = value; break;
             case "--module": module = value; break;
             case "--scenario" when value is "me" or "home" or "course-home" or "module" or "all" or "journey": scenario = value; break;
             case "--scenario": throw new ArgumentException($"--scenario must be me, home, course-home, module, all or journey, not '{value}'");
             default: throw new ArgumentException($"unknown option '{name}'");
         }
+    }))
+    {
+        return 0;
     }
     if (url is null || email is null)
         throw new ArgumentException("--url and --email are required");
@@ -103,7 +99,7 @@ if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || baseUri.Scheme is 
 // This workplace forbids traffic to any address but this machine's; the connect callback below enforces
 // the same rule on the resolved addresses, this check just fails early with a readable message.
 if (!(baseUri.DnsSafeHost.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-      || (IPAddress.TryParse(baseUri.DnsSafeHost, out var literal) && IsLoopback(literal))))
+      || (IPAddress.TryParse(baseUri.DnsSafeHost, out var literal) && CommandLine.IsLoopback(literal))))
 {
     Console.Error.WriteLine($"error: refusing to load '{baseUri.Host}': only loopback targets (127.0.0.0/8, localhost, [::1]) are allowed");
     return 2;
@@ -120,7 +116,7 @@ using var handler = new SocketsHttpHandler
     // Cookies are sent by hand: the session is fixed after login, and a shared container would lock per request.
     UseCookies = false,
     UseProxy = false,
-    ConnectCallback = ConnectLoopbackOnlyAsync,
+    ConnectCallback = CommandLine.ConnectLoopbackOnlyAsync,
 };
 using var client = new HttpClient(handler)
 {
@@ -191,34 +187,6 @@ foreach (var name in scenarios)
     PrintMemory($"after-{name}");
 }
 return failed ? 1 : 0;
-
-static int ParseInt(string name, string value, int min, int max) =>
-    int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-        ? n
-        : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{value}'");
-
-static bool IsLoopback(IPAddress address) =>
-    IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
-
-static async ValueTask<Stream> ConnectLoopbackOnlyAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-{
-    var resolved = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-    var loopback = resolved.Where(IsLoopback).ToArray();
-    if (loopback.Length == 0)
-        throw new HttpRequestException($"refusing to connect: '{context.DnsEndPoint.Host}' does not resolve to a loopback address");
-
-    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-    try
-    {
-        await socket.ConnectAsync(loopback, context.DnsEndPoint.Port, ct);
-        return new NetworkStream(socket, ownsSocket: true);
-    }
-    catch
-    {
-        socket.Dispose();
-        throw;
-    }
-}
 
 void PrintMemory(string when)
 {

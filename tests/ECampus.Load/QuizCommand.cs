@@ -43,27 +43,22 @@ internal static class QuizCommand
         int learners = 1000, questions = 20, concurrency = 100;
         try
         {
-            for (var i = 0; i < args.Length; i++)
+            if (!CommandLine.Read(args, Usage, (name, value) =>
             {
-                if (args[i] is "--help" or "-h")
-                {
-                    Console.WriteLine(Usage);
-                    return 0;
-                }
-
-                var name = args[i];
-                var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
                 switch (name)
                 {
                     case "--url": url = value; break;
                     case "--data": data = value; break;
                     case "--packs": packs = value; break;
                     case "--password": password = value; break;
-                    case "--learners": learners = Int(name, value, 1, 10_000); break;
-                    case "--questions": questions = Int(name, value, 1, 100); break;
-                    case "--concurrency": concurrency = Int(name, value, 1, 1000); break;
+                    case "--learners": learners = CommandLine.Int(name, value, 1, 10_000); break;
+                    case "--questions": questions = CommandLine.Int(name, value, 1, 100); break;
+                    case "--concurrency": concurrency = CommandLine.Int(name, value, 1, 1000); break;
                     default: throw new ArgumentException($"unknown option '{name}'");
                 }
+            }))
+            {
+                return 0;
             }
 
             if (url is null || data is null || packs is null || string.IsNullOrEmpty(password))
@@ -86,7 +81,7 @@ internal static class QuizCommand
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
-            ConnectCallback = ConnectLoopbackOnlyAsync,
+            ConnectCallback = CommandLine.ConnectLoopbackOnlyAsync,
         };
         using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -268,31 +263,4 @@ internal static class QuizCommand
     private static string Ms(long[] sorted, double percentile) => sorted.Length == 0
         ? "-"
         : FormattableString.Invariant($"{sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency:0.0}ms");
-
-    private static int Int(string name, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{value}'");
-
-    private static async ValueTask<Stream> ConnectLoopbackOnlyAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var loopback = (await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct))
-            .Where(a => IPAddress.IsLoopback(a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a)).ToArray();
-        if (loopback.Length == 0)
-        {
-            throw new HttpRequestException($"refusing to connect: '{context.DnsEndPoint.Host}' is not a loopback address");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(loopback, context.DnsEndPoint.Port, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
 }

@@ -36,28 +36,23 @@ internal static class SeedCommand
         int learners = 10_000, courses = 20, largest = 50, seed = 2026, iterations = 210_000;
         try
         {
-            for (var i = 0; i < args.Length; i++)
+            if (!CommandLine.Read(args, Usage, (name, value) =>
             {
-                if (args[i] is "--help" or "-h")
-                {
-                    Console.WriteLine(Usage);
-                    return 0;
-                }
-
-                var name = args[i];
-                var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
                 switch (name)
                 {
                     case "--data": data = value; break;
                     case "--packs": packs = value; break;
                     case "--password": password = value; break;
-                    case "--learners": learners = ParseInt(name, value, 1, 1_000_000); break;
-                    case "--courses": courses = ParseInt(name, value, 1, 200); break;
-                    case "--largest": largest = ParseInt(name, value, SeedPlan.KnownLearnerDone + 2, 500); break;
-                    case "--seed": seed = ParseInt(name, value, 0, int.MaxValue); break;
-                    case "--iterations": iterations = ParseInt(name, value, 1, 10_000_000); break;
+                    case "--learners": learners = CommandLine.Int(name, value, 1, 1_000_000); break;
+                    case "--courses": courses = CommandLine.Int(name, value, 1, 200); break;
+                    case "--largest": largest = CommandLine.Int(name, value, SeedPlan.KnownLearnerDone + 2, 500); break;
+                    case "--seed": seed = CommandLine.Int(name, value, 0, int.MaxValue); break;
+                    case "--iterations": iterations = CommandLine.Int(name, value, 1, 10_000_000); break;
                     default: throw new ArgumentException($"unknown option '{name}'");
                 }
+            }))
+            {
+                return 0;
             }
 
             if (data is null || packs is null)
@@ -135,9 +130,4 @@ internal static class SeedCommand
             + $"(in progress for {SeedPlan.KnownLearnerEmail}, after {SeedPlan.KnownLearnerDone} done)");
         return 0;
     }
-
-    private static int ParseInt(string name, string value, int min, int max) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, not '{value}'");
 }
