@@ -20,6 +20,20 @@ public interface ICourseDirectory
     /// (administrators); an empty set means none.
     /// </summary>
     ValueTask<IReadOnlySet<long>?> TaughtCohortsAsync(Actor actor, string courseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The names people show to others, for the accounts given (accounts that do not exist are left out). Ask only for
+    /// people the caller may already see, such as the learners of a cohort the actor teaches.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<long, string>> DisplayNamesAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renders Markdown written in a course's pack (a question, an option, feedback) to sanitised HTML by the same rules
+    /// as module pages: raw HTML only where the pack allows it, links to the pack's assets resolved from
+    /// <paramref name="sourceFile"/> (e.g. <c>assessments/pre.md</c>), other relative links dropped to their text.
+    /// Null when the course is not served.
+    /// </summary>
+    string? RenderMarkdown(string courseId, string sourceFile, string markdown);
 }
 
 /// <summary>A course as plug-ins see it.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Routing;
 
 namespace ECampus.Sdk;
@@ -26,4 +27,12 @@ public interface IEcampusPlugin
 
     /// <summary>Runs once when the site starts, after the plug-in's migrations are applied.</summary>
     ValueTask StartAsync(IServiceProvider services, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Verbs the plug-in adds to the <c>ecampus</c> command (e.g. <c>ecampus quiz export-gift</c>), each named after the
+    /// plug-in's subject. They run from the shell without the site: they read and write files and the console, and end
+    /// with an exit code (0 done, 1 the input was wrong, 2 the command was used wrongly). A verb whose name the engine
+    /// or an earlier plug-in already uses is left out with a warning.
+    /// </summary>
+    IEnumerable<Command> CreateCommands() => [];
 }

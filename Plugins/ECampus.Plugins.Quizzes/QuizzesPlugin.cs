@@ -1,4 +1,6 @@
+using System.CommandLine;
 using ECampus.Plugins.Quizzes.Attempts;
+using ECampus.Plugins.Quizzes.Cli;
 using ECampus.Plugins.Quizzes.Authoring;
 using ECampus.Plugins.Quizzes.Gain;
 using ECampus.Plugins.Quizzes.Surveys;
@@ -45,6 +47,8 @@ public sealed class QuizzesPlugin : IEcampusPlugin
         endpoints.MapQuizzesApi();
         endpoints.MapQuizPages();
     }
+
+    public IEnumerable<Command> CreateCommands() => [QuizCommands.Create()];
 
     /// <summary>The pack loader's check of a quiz file: every problem of the quiz language, positioned in the file.</summary>
     public static IEnumerable<ActivityProblem> Check(ActivityFile file)

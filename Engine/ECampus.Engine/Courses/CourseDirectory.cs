@@ -1,3 +1,4 @@
+using Dapper;
 using ECampus.Content;
 using ECampus.Sdk;
 
@@ -59,4 +60,23 @@ public sealed class CourseDirectory(PackCatalog catalog, LearnerRecords records,
             ? new HashSet<long>()
             : await database.ReadAsync(connection => CourseAccess.TaughtCohortsAsync(connection, actor, courseId, cancellationToken), cancellationToken);
     }
+
+    public async ValueTask<IReadOnlyDictionary<long, string>> DisplayNamesAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (accountIds.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        var rows = await database.ReadAsync(
+            connection => connection.QueryAsync<(long Id, string Name)>(
+                new CommandDefinition("SELECT id, display_name FROM account WHERE id IN (SELECT value FROM json_each(@ids))",
+                    new { ids = System.Text.Json.JsonSerializer.Serialize(accountIds) }, cancellationToken: cancellationToken)),
+            cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Name);
+    }
+
+    public string? RenderMarkdown(string courseId, string sourceFile, string markdown) =>
+        catalog.Find(courseId) is { } course ? course.RenderText(sourceFile, markdown) : null;
 }

@@ -13,6 +13,10 @@ public sealed class CoursePack
 {
     private readonly PackRenderer _renderer;
     private readonly ConcurrentDictionary<(string ModuleId, string Language), Lazy<RenderedModule>> _rendered = new();
+    private readonly ConcurrentDictionary<(string SourceFile, string Markdown), string> _renderedTexts = new();
+
+    /// <summary>Pack texts kept rendered per version; past this (an attempt-heavy site with huge quizzes) they are rendered per use.</summary>
+    private const int RenderedTextsKept = 20_000;
 
     public CoursePack(Pack pack, DateTimeOffset loadedAt, PackUrls urls, PackRenderer renderer)
     {
@@ -53,5 +57,31 @@ public sealed class CoursePack
         var used = Pack.TextOf(module, language).Language;
         return _rendered.GetOrAdd((module.Id, used), static (key, state) =>
             new Lazy<RenderedModule>(() => state._renderer.RenderModule(state.Pack, state.Pack.FindModule(key.ModuleId)!, key.Language, state.Urls)), this).Value;
+    }
+
+    /// <summary>
+    /// Other Markdown written in this pack (a question, an option, feedback, possibly from an earlier version of the
+    /// file) as sanitised HTML by the pack's rules; links resolve from <paramref name="sourceFile"/>. Text too complex
+    /// to render is shown encoded, as written.
+    /// </summary>
+    public string RenderText(string sourceFile, string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(sourceFile);
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (_renderedTexts.TryGetValue((sourceFile, markdown), out var html))
+        {
+            return html;
+        }
+
+        var result = _renderer.Render(Pack, sourceFile, markdown, 1, Urls);
+        html = result.Html.Length > 0 || string.IsNullOrWhiteSpace(markdown)
+            ? result.Html
+            : "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
+        if (_renderedTexts.Count < RenderedTextsKept)
+        {
+            _renderedTexts.TryAdd((sourceFile, markdown), html);
+        }
+
+        return html;
     }
 }

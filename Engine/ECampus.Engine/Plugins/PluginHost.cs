@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ECampus.Engine.Data;
@@ -25,6 +26,13 @@ public sealed partial class PluginHost(ILogger logger)
     public IReadOnlyList<LoadedPlugin> Plugins => _plugins;
 
     public IEnumerable<LoadedPlugin> Enabled => _plugins.Where(p => p.IsEnabled);
+
+    /// <summary>Where plug-ins are looked for: the built-in ones beside the host, then the site's plug-in folder.</summary>
+    public static IReadOnlyList<string> Folders(EcampusOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [Path.Combine(AppContext.BaseDirectory, "plugins"), Path.GetFullPath(options.PluginFolder)];
+    }
 
     /// <summary>Loads every <c>{folder}/{name}/{name}.dll</c> under the given folders.</summary>
     public void Discover(IEnumerable<string> folders)
@@ -147,6 +155,44 @@ public sealed partial class PluginHost(ILogger logger)
                 Disable(plugin, $"It failed while starting: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>
+    /// The command-line verbs of the enabled plug-ins, leaving out (with a warning) any whose name is in
+    /// <paramref name="taken"/> or came from an earlier plug-in, and the verbs of a plug-in that throws creating them.
+    /// </summary>
+    public IReadOnlyList<Command> CreateCommands(ISet<string> taken, TextWriter warnings)
+    {
+        ArgumentNullException.ThrowIfNull(taken);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var commands = new List<Command>();
+        foreach (var plugin in _plugins.Where(IsReady))
+        {
+            List<Command> own;
+            try
+            {
+                own = [.. plugin.Instance!.CreateCommands()];
+            }
+            catch (Exception e)
+            {
+                warnings.WriteLine($"The plug-in '{plugin.Id}' failed while creating its commands, so they are left out: {e.Message}");
+                continue;
+            }
+
+            foreach (var command in own)
+            {
+                if (taken.Add(command.Name))
+                {
+                    commands.Add(command);
+                }
+                else
+                {
+                    warnings.WriteLine($"The plug-in '{plugin.Id}' adds the verb '{command.Name}', which is already taken; it is left out.");
+                }
+            }
+        }
+
+        return commands;
     }
 
     /// <summary>

@@ -39,6 +39,14 @@ public static class EcampusCommandLine
         root.Add(AdminCommand());
         root.Add(BackupCommand());
         root.Add(PackCommands.Create());
+        if (MayNamePluginVerb(root, args))
+        {
+            var plugins = InstalledPlugins.Discover(out _);
+            foreach (var command in plugins.CreateCommands(root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal), Console.Error))
+            {
+                root.Add(command);
+            }
+        }
 
         try
         {
@@ -50,6 +58,13 @@ public static class EcampusCommandLine
             return 1;
         }
     }
+
+    /// <summary>
+    /// Plug-ins are loaded for their verbs only when the first word could be one, or help is asked for: serving (the
+    /// default) and the engine's own verbs do not pay for loading them twice.
+    /// </summary>
+    private static bool MayNamePluginVerb(RootCommand root, string[] args) =>
+        args.Length > 0 && (args[0] is "-h" or "--help" or "-?" || (!args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0])));
 
     private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -194,7 +209,7 @@ internal static class CommandHost
         var options = builder.Configuration.GetSection(EcampusOptions.Section).Get<EcampusOptions>() ?? new EcampusOptions();
         using var bootLog = LoggerFactory.Create(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         var plugins = new PluginHost(bootLog.CreateLogger("ECampus.Plugins"));
-        plugins.Discover([Path.Combine(AppContext.BaseDirectory, "plugins"), options.PluginFolder]);
+        plugins.Discover(PluginHost.Folders(options));
         var host = builder.Build();
         await EcampusSite.MigrateAsync(host.Services, plugins, cancellationToken);
         return host;

@@ -3,7 +3,6 @@ using ECampus.Content;
 using ECampus.Engine;
 using ECampus.Engine.Plugins;
 using ECampus.Web.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECampus.Web.Cli;
 
@@ -61,10 +60,7 @@ internal static class PackCommands
     // The activity types of the installed plug-ins, so their files (quizzes, ...) are checked exactly as the site checks them.
     private static List<ActivityType> InstalledActivityTypes()
     {
-        var configuration = new ConfigurationBuilder().AddEcampusEnvironment().Build();
-        var options = configuration.GetSection(EcampusOptions.Section).Get<EcampusOptions>() ?? new EcampusOptions();
-        var plugins = new PluginHost(NullLogger.Instance);
-        plugins.Discover([Path.Combine(AppContext.BaseDirectory, "plugins"), options.PluginFolder]);
+        var plugins = InstalledPlugins.Discover(out var configuration);
         plugins.ConfigureServices(new ServiceCollection(), configuration);
         return PackActivityTypes.With(plugins.Enabled.SelectMany(p => p.ActivityTypes));
     }

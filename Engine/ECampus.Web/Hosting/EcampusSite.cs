@@ -47,7 +47,7 @@ public static class EcampusSite
 
         using var bootLog = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var plugins = new PluginHost(bootLog.CreateLogger("ECampus.Plugins"));
-        plugins.Discover([Path.Combine(AppContext.BaseDirectory, "plugins"), options.PluginFolder]);
+        plugins.Discover(PluginHost.Folders(options));
         plugins.ConfigureServices(builder.Services, builder.Configuration);
         builder.Services.AddSingleton(plugins);
 

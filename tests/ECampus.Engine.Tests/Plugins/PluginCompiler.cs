@@ -30,6 +30,7 @@ public static class PluginCompiler
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Append(typeof(ECampus.Sdk.IEcampusPlugin).Assembly.Location)
             .Append(typeof(Dapper.SqlMapper).Assembly.Location)
+            .Append(typeof(System.CommandLine.Command).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList());

@@ -68,7 +68,7 @@ public static class TestPlugins
     /// <summary>A plug-in (class <c>{name}Plugin</c>) whose members do what the fragments say.</summary>
     public static string Plugin(
         string name, string manifest, string configure = "", string map = "", string start = "return ValueTask.CompletedTask;",
-        string constructor = "", string extra = "") => $$"""
+        string constructor = "", string extra = "", string commands = "") => $$"""
         public sealed class {{name}}Plugin : IEcampusPlugin
         {
             public {{name}}Plugin() { {{constructor}} }
@@ -80,6 +80,8 @@ public static class TestPlugins
             public void MapEndpoints(IEndpointRouteBuilder endpoints) { {{map}} }
 
             public ValueTask StartAsync(IServiceProvider services, CancellationToken cancellationToken) { {{start}} }
+
+            public System.Collections.Generic.IEnumerable<System.CommandLine.Command> CreateCommands() { {{(commands.Length == 0 ? "return [];" : commands)}} }
         }
 
         {{extra}}

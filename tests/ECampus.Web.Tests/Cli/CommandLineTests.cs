@@ -39,6 +39,68 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Help_ListsTheVerbsOfBuiltInPlugins()
+    {
+        var help = await _ecampus.RunAsync(null, "--help");
+
+        Assert.That(help.Output, Does.Match(@"(?m)^\s+quiz\b"), help.ToString());
+    }
+
+    [Test]
+    public async Task QuizExportGift_OfASamplePackQuiz_WritesMoodleGift()
+    {
+        var quiz = Path.Combine(SamplePacks.Folder, "evidence-based-policy", "assessments", "pre-course.md");
+
+        var export = await _ecampus.RunAsync(null, "quiz", "export-gift", quiz);
+
+        Assert.That(export.ExitCode, Is.Zero, export.ToString());
+        Assert.That(export.Output, Does.StartWith("// Pre-course assessment"));
+        Assert.That(export.Output, Does.Contain("::what-is-a-counterfactual::[markdown]What is a counterfactual? {\n=What would have happened without the measure\n~The outcome"));
+        Assert.That(export.Error, Does.Contain("Exported 5 of 5 questions."));
+    }
+
+    [Test]
+    public async Task QuizExportGift_ToAFile_WritesIt_AndListsWhatGiftCannotHold()
+    {
+        var quiz = Path.Combine(_root, "mixed.md");
+        await File.WriteAllTextAsync(quiz, """
+            # Mixed
+
+            ## Capital of Switzerland {#capital}
+
+            - [x] Bern
+            - [ ] Geneva
+
+            ## Put the stages in order {type=ordering}
+
+            1. Agenda setting
+            2. Formulation
+            3. Evaluation
+            """);
+        var target = Path.Combine(_root, "out", "mixed.gift");
+
+        var export = await _ecampus.RunAsync(null, "quiz", "export-gift", quiz, "--output", target);
+
+        Assert.That(export.ExitCode, Is.Zero, export.ToString());
+        Assert.That(await File.ReadAllTextAsync(target), Does.Contain("::capital::[markdown]Capital of Switzerland {\n=Bern\n~Geneva\n}"));
+        Assert.That(export.Error, Does.Contain("Left out question 'put-the-stages-in-order'").And.Contain("Exported 1 of 2 questions to " + target));
+    }
+
+    [Test]
+    public async Task QuizExportGift_OfABrokenQuiz_ReportsFileLineAndColumn_AndWritesNothing()
+    {
+        var quiz = Path.Combine(_root, "broken.md");
+        await File.WriteAllTextAsync(quiz, "---\ntitle: Broken\nattempts: many\n---\n\n## Q\n\n- [x] a\n- [ ] b\n");
+        var target = Path.Combine(_root, "broken.gift");
+
+        var export = await _ecampus.RunAsync(null, "quiz", "export-gift", quiz, "-o", target);
+
+        Assert.That(export.ExitCode, Is.EqualTo(1), export.ToString());
+        Assert.That(export.Error, Does.Match(@"broken\.md:3:\d+: error QUIZ\d+: ").And.Contain("Nothing exported"));
+        Assert.That(File.Exists(target), Is.False);
+    }
+
+    [Test]
     public async Task Migrate_CreatesTheDatabase_InWalMode()
     {
         var migrate = await _ecampus.RunAsync(null, "migrate");

@@ -8,8 +8,7 @@ public sealed class PluginsModel(PluginHost plugins, IOptions<EcampusOptions> op
 {
     public IReadOnlyList<LoadedPlugin> Plugins => plugins.Plugins;
 
-    public IReadOnlyList<string> Folders =>
-        [Path.Combine(AppContext.BaseDirectory, "plugins"), Path.GetFullPath(options.Value.PluginFolder)];
+    public IReadOnlyList<string> Folders => PluginHost.Folders(options.Value);
 
     public void OnGet()
     {
