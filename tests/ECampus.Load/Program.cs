@@ -11,6 +11,7 @@ const string Usage = """
       dotnet run -c Release --project tests/ECampus.Load -- --url http://127.0.0.1:5000 --email EMAIL [options]
       dotnet run -c Release --project tests/ECampus.Load -- seed --help   (seeds a site for the journey scenarios)
       dotnet run -c Release --project tests/ECampus.Load -- quiz --help   (quiz attempts: start, answer, submit, counted)
+      dotnet run -c Release --project tests/ECampus.Load -- forum --help  (a 500-post thread page; 1,000 live SignalR readers)
 
     Options:
       --url URL            server base address; loopback only (127.0.0.0/8, localhost, [::1])
@@ -45,6 +46,11 @@ if (args is ["seed", .. var seedArgs])
 if (args is ["quiz", .. var quizArgs])
 {
     return await QuizCommand.RunAsync(quizArgs);
+}
+
+if (args is ["forum", .. var forumArgs])
+{
+    return await ForumCommand.RunAsync(forumArgs);
 }
 
 string? url = null, email = null;
@@ -188,39 +194,6 @@ foreach (var name in scenarios)
 }
 return failed ? 1 : 0;
 
-void PrintMemory(string when)
-{
-    if (pid is not { } id)
-        return;
-    try
-    {
-        var status = File.ReadAllLines($"/proc/{id}/status");
-        string Field(string key) =>
-            status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
-                ? FormattableString.Invariant($"{long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0:0.0}MB")
-                : "?";
-        Console.WriteLine($"memory pid={id} when={when} rss={Field("VmRSS:")} peak={Field("VmHWM:")}");
-    }
-    catch (IOException e)
-    {
-        Console.Error.WriteLine($"memory pid={id} when={when}: cannot read /proc/{id}/status ({e.Message})");
-    }
-}
+void PrintMemory(string when) => ServerProcess.PrintMemory(pid, when);
 
-// The server's user + system CPU time in seconds: fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends
-// the command name, in clock ticks of 1/100 s (USER_HZ on Linux).
-double? ServerCpuSeconds()
-{
-    if (pid is not { } id)
-        return null;
-    try
-    {
-        var stat = File.ReadAllText($"/proc/{id}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-    catch (IOException)
-    {
-        return null;
-    }
-}
+double? ServerCpuSeconds() => ServerProcess.CpuSeconds(pid);

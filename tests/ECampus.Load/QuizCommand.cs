@@ -73,35 +73,12 @@ internal static class QuizCommand
             return 2;
         }
 
-        var baseUri = new Uri(url);
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = concurrency,
-            PooledConnectionLifetime = TimeSpan.FromHours(1),
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            ConnectCallback = CommandLine.ConnectLoopbackOnlyAsync,
-        };
-        using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-
-        WritePack(packs, questions);
-        await WaitForCourseAsync(client);
+        using var client = SeededSite.Client(new Uri(url), concurrency);
+        SeededSite.WritePack(packs, CourseId, "Quiz benchmark", "Take the quiz.\n\n:::activity quiz benchmark\nThe benchmark quiz.\n:::",
+            new Dictionary<string, string> { ["assessments/benchmark.md"] = QuizText(questions) });
+        await SeededSite.WaitForCourseAsync(client, CourseId);
         Console.Error.WriteLine($"quiz: signing in and enrolling {learners} learners (not measured)");
-        var tokens = new string[learners];
-        await Parallel.ForEachAsync(Enumerable.Range(0, learners), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var email = SeedPlan.LearnerEmail(i);
-            using var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
-            token.EnsureSuccessStatusCode();
-            tokens[i] = (await token.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString()!;
-            using var enrol = Request(HttpMethod.Post, $"/api/v1/courses/{CourseId}/enrolment", tokens[i], "{}");
-            using var enrolled = await client.SendAsync(enrol, ct);
-            if (enrolled.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
-            {
-                throw new InvalidOperationException($"{email} could not enrol: {(int)enrolled.StatusCode} {await enrolled.Content.ReadAsStringAsync(ct)}");
-            }
-        });
+        var tokens = await SeededSite.SignInAndEnrolAsync(client, CourseId, learners, password);
 
         var runStart = DateTimeOffset.UtcNow.AddSeconds(-1);
         var latencies = new ConcurrentDictionary<string, ConcurrentBag<long>>();
@@ -113,17 +90,17 @@ internal static class QuizCommand
             try
             {
                 var attempts = $"/api/v1/courses/{CourseId}/quizzes/{QuizId}/attempts";
-                var started = await SendAsync(client, latencies, "start", Request(HttpMethod.Post, attempts, tokens[i], null), ct);
+                var started = await SendAsync(client, latencies, "start", SeededSite.Request(HttpMethod.Post, attempts, tokens[i], null), ct);
                 var attemptId = started.GetProperty("id").GetString()!;
                 foreach (var question in started.GetProperty("questions").EnumerateArray())
                 {
                     var option = question.GetProperty("options")[(i + question.GetProperty("id").GetString()!.Length) % 3].GetProperty("id").GetString();
-                    await SendAsync(client, latencies, "save", Request(HttpMethod.Put,
+                    await SendAsync(client, latencies, "save", SeededSite.Request(HttpMethod.Put,
                         $"{attempts}/{attemptId}/answers/{question.GetProperty("id").GetString()}", tokens[i],
                         $$"""{"type":"choice","optionIds":["{{option}}"]}"""), ct);
                 }
 
-                var submitted = await SendAsync(client, latencies, "submit", Request(HttpMethod.Post, $"{attempts}/{attemptId}/submit", tokens[i], null), ct);
+                var submitted = await SendAsync(client, latencies, "submit", SeededSite.Request(HttpMethod.Post, $"{attempts}/{attemptId}/submit", tokens[i], null), ct);
                 if (!submitted.GetProperty("alreadySubmitted").GetBoolean())
                 {
                     Interlocked.Increment(ref firstGrades);
@@ -138,11 +115,11 @@ internal static class QuizCommand
 
         var all = latencies.Values.SelectMany(v => v).Order().ToArray();
         Console.WriteLine(FormattableString.Invariant(
-            $"scenario=quiz learners={learners} questions={questions} concurrency={concurrency} wall={clock.Elapsed.TotalSeconds:0.00}s requests={all.Length} rps={all.Length / clock.Elapsed.TotalSeconds:0} p50={Ms(all, 0.50)} p99={Ms(all, 0.99)} max={Ms(all, 1)} errors={errors.Count}"));
+            $"scenario=quiz learners={learners} questions={questions} concurrency={concurrency} wall={clock.Elapsed.TotalSeconds:0.00}s requests={all.Length} rps={all.Length / clock.Elapsed.TotalSeconds:0} p50={SeededSite.Ms(all, 0.50)} p99={SeededSite.Ms(all, 0.99)} max={SeededSite.Ms(all, 1)} errors={errors.Count}"));
         foreach (var (kind, bag) in latencies.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             var sorted = bag.Order().ToArray();
-            Console.WriteLine(FormattableString.Invariant($"  {kind}: requests={sorted.Length} p50={Ms(sorted, 0.50)} p99={Ms(sorted, 0.99)} max={Ms(sorted, 1)}"));
+            Console.WriteLine(FormattableString.Invariant($"  {kind}: requests={sorted.Length} p50={SeededSite.Ms(sorted, 0.50)} p99={SeededSite.Ms(sorted, 0.99)} max={SeededSite.Ms(sorted, 1)}"));
         }
 
         foreach (var error in errors.Distinct().Take(5))
@@ -173,13 +150,6 @@ internal static class QuizCommand
         }
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string token, string? json)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return request;
-    }
-
     private static (long Graded, long Answers, long Accounts) Count(string data, DateTimeOffset since)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -200,67 +170,14 @@ internal static class QuizCommand
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private static void WritePack(string packs, int questions)
+    private static string QuizText(int questions)
     {
-        var folder = Path.Combine(packs, CourseId);
-        if (Directory.Exists(folder))
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.Combine(folder, "assessments"));
-        File.WriteAllText(Path.Combine(folder, "pack.yml"), """
-            # Written by `ECampus.Load quiz`: one module and a quiz for the attempts benchmark.
-            id: quiz-benchmark
-            title: Quiz benchmark
-            version: 1.0.0
-            format: self-paced
-            language: en
-            summary: >
-              A course with one quiz, for measuring attempts under load.
-            enrolment:
-              mode: open
-            """);
-        File.WriteAllText(Path.Combine(folder, "01-the-only-module.md"), """
-            ---
-            title: The only module
-            effort: 1h
-            ---
-
-            # The only module
-
-            Take the quiz.
-
-            :::activity quiz benchmark
-            The benchmark quiz.
-            :::
-            """);
         var quiz = new StringBuilder("---\ntitle: Benchmark quiz\npass-mark: 50\n---\n");
         for (var q = 1; q <= questions; q++)
         {
             quiz.Append(CultureInfo.InvariantCulture, $"\n## Question {q}: which option is the right one? {{#q{q}}}\n\n- [ ] Option one\n- [x] Option two\n- [ ] Option three\n");
         }
 
-        File.WriteAllText(Path.Combine(folder, "assessments", "benchmark.md"), quiz.ToString());
+        return quiz.ToString();
     }
-
-    private static async Task WaitForCourseAsync(HttpClient client)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            using var response = await client.GetAsync($"/api/v1/courses/{CourseId}");
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new InvalidOperationException($"the server does not serve {CourseId}; is --packs its pack folder?");
-    }
-
-    private static string Ms(long[] sorted, double percentile) => sorted.Length == 0
-        ? "-"
-        : FormattableString.Invariant($"{sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency:0.0}ms");
 }
