@@ -1,6 +1,7 @@
 using ECampus.Engine.Courses;
 using ECampus.Engine.Features.Courses;
 using Mediator;
+using Microsoft.OpenApi;
 
 namespace ECampus.Web.Api;
 
@@ -42,7 +43,8 @@ public static class CoursesApi
             return outcome.Status == EnrolmentRow.Active
                 ? Results.Created($"/api/v1/courses/{courseId}/progress", outcome)
                 : Results.Accepted($"/api/v1/courses/{courseId}", outcome);
-        }).WithSummary("Join a course (201), or ask for a place or join the waiting list (202). Body: key for key enrolment, cohortId to choose a cohort.");
+        }).WithOptionalJsonBody<EnrolmentRequest>()
+            .WithSummary("Join a course (201), or ask for a place or join the waiting list (202). Body: key for key enrolment, cohortId to choose a cohort.");
 
         courses.MapDelete("/{courseId}/enrolment", async (string courseId, IMediator mediator) =>
         {
@@ -88,7 +90,7 @@ public static class CoursesApi
 
         courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/approve", async (string courseId, long enrolmentId, HttpRequest http, IMediator mediator) =>
             TypedResults.Ok(await mediator.Send(new DecideEnrolment(courseId, enrolmentId, true, (await OptionalBodyAsync<Decision>(http))?.Reason))))
-            
+            .WithOptionalJsonBody<Decision>()
             .WithSummary("Tutors: give a requesting (or removed) learner a place, or the waiting list when full.");
 
         courses.MapPost("/{courseId}/enrolments/{enrolmentId:long}/reject", async (string courseId, long enrolmentId, Decision decision, IMediator mediator) =>
@@ -99,7 +101,8 @@ public static class CoursesApi
         {
             await mediator.Send(new RemoveLearner(courseId, enrolmentId, (await OptionalBodyAsync<Decision>(http))?.Reason));
             return TypedResults.NoContent();
-        }).WithSummary("Tutors: remove a learner from the course; their records are kept.");
+        }).WithOptionalJsonBody<Decision>()
+            .WithSummary("Tutors: remove a learner from the course; their records are kept.");
 
         courses.MapGet("/{courseId}/cohorts", async (string courseId, IMediator mediator) => TypedResults.Ok(await mediator.Send(new ListCohorts(courseId))))
             .AllowAnonymous()
@@ -129,6 +132,21 @@ public static class CoursesApi
             .WithTags("Accounts")
             .WithSummary("My courses with progress and next step, courses I wait for or tutor, and what is coming up.");
     }
+
+    /// <summary>
+    /// Describes in the OpenAPI document the body <see cref="OptionalBodyAsync{T}"/> reads, as optional JSON, without
+    /// the endpoint metadata that would change routing.
+    /// </summary>
+    private static RouteHandlerBuilder WithOptionalJsonBody<T>(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken) },
+                },
+            });
 
     /// <summary>
     /// A JSON body the caller may leave out entirely: an empty POST is a natural call for "enrol me" or "approve".
