@@ -4,6 +4,7 @@ using ECampus.Plugins.Quizzes.Cli;
 using ECampus.Plugins.Quizzes.Authoring;
 using ECampus.Plugins.Quizzes.Gain;
 using ECampus.Plugins.Quizzes.Surveys;
+using ECampus.Plugins.Quizzes.Tutoring;
 using ECampus.Plugins.Quizzes.Web;
 using ECampus.Sdk;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,19 @@ public sealed class QuizzesPlugin : IEcampusPlugin
 {
     public const string ActivityTypeName = "quiz";
 
-    public PluginManifest Manifest { get; } = new("quizzes", "Quizzes and assessments", new Version(1, 0, 0), new Version(0, 1, 0));
+    /// <summary>
+    /// Per-learner data: attempts, their answers and tutors' grades. <c>quizzes_survey_response</c> is deliberately
+    /// absent: it has no account column, so an anonymous survey's answers lead back to nobody.
+    /// </summary>
+    public PluginManifest Manifest { get; } = new("quizzes", "Quizzes and assessments", new Version(1, 1, 0), new Version(0, 1, 0))
+    {
+        PersonalData =
+        [
+            new PersonalDataTable("quizzes_attempt", "account_id"),
+            new PersonalDataTable("quizzes_answer", "account_id"),
+            new PersonalDataTable("quizzes_manual_grade", "account_id"),
+        ],
+    };
 
     public void ConfigureServices(PluginServices services)
     {
@@ -39,6 +52,10 @@ public sealed class QuizzesPlugin : IEcampusPlugin
         site.AddScoped<CloseExpiredAttempts>();
         site.AddScoped<GetAssessmentGain>();
         site.AddScoped<GetSurveyResults>();
+        site.AddSingleton<QuizMarkdown>();
+        site.AddScoped<ListQuizAttempts>();
+        site.AddScoped<GetAttemptForGrading>();
+        site.AddScoped<GradeAnswer>();
         site.AddHostedService<ExpiredAttemptSweep>();
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Dapper;
+using ECampus.Sdk;
 using DbUp;
 using DbUp.Engine;
 using Microsoft.Data.Sqlite;
@@ -103,6 +104,39 @@ public sealed partial class Migrator(SqliteDatabase database, ILogger<Migrator> 
         }
 
         return result.Scripts.Count();
+    }
+
+    /// <summary>
+    /// What is wrong with a plug-in's declared personal data once its migrations ran: each table must carry the
+    /// plug-in's prefix, exist, and have the named account column, or exporting and erasing a learner's data would miss it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PersonalDataProblemsAsync(PluginManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var problems = new List<string>();
+        await using var connection = new SqliteConnection(database.WriteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        foreach (var (table, column) in manifest.PersonalData)
+        {
+            if (!table.StartsWith(manifest.TablePrefix, StringComparison.Ordinal))
+            {
+                problems.Add($"'{table}' does not start with '{manifest.TablePrefix}'");
+                continue;
+            }
+
+            var columns = (await connection.QueryAsync<string>(
+                "SELECT name FROM pragma_table_info(@table)", new { table })).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (columns.Count == 0)
+            {
+                problems.Add($"'{table}' does not exist");
+            }
+            else if (!columns.Contains(column))
+            {
+                problems.Add($"'{table}' has no column '{column}'");
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>

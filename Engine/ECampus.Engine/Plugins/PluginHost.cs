@@ -96,7 +96,7 @@ public sealed partial class PluginHost(ILogger logger)
         }
     }
 
-    /// <summary>Applies each enabled plug-in's migrations after the engine's; a plug-in whose scripts fail or touch foreign tables is disabled.</summary>
+    /// <summary>Applies each enabled plug-in's migrations after the engine's; a plug-in whose scripts fail or touch foreign tables, or whose declared personal-data tables and columns are missing, is disabled.</summary>
     public async Task MigrateAsync(Migrator migrator, CancellationToken cancellationToken)
     {
         foreach (var plugin in _plugins.Where(IsReady))
@@ -116,6 +116,13 @@ public sealed partial class PluginHost(ILogger logger)
             catch (Exception e) when (e is MigrationFailedException or SchemaTooNewException)
             {
                 Disable(plugin, e.Message, e);
+                continue;
+            }
+
+            var personalData = await migrator.PersonalDataProblemsAsync(plugin.Manifest, cancellationToken);
+            if (personalData.Count > 0)
+            {
+                Disable(plugin, $"Its manifest declares personal data the database does not hold: {string.Join("; ", personalData)}.");
             }
         }
     }

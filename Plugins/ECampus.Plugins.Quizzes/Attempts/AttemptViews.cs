@@ -1,6 +1,8 @@
 using Dapper;
 using ECampus.Plugins.Quizzes.Authoring;
 using ECampus.Plugins.Quizzes.Grading;
+using ECampus.Plugins.Quizzes.Tutoring;
+using ECampus.Plugins.Quizzes.Web;
 using ECampus.Sdk;
 
 namespace ECampus.Plugins.Quizzes.Attempts;
@@ -22,10 +24,21 @@ public sealed record AttemptReview(
 /// <summary>One question's review: the outcome, the authors' feedback and the right answer.</summary>
 public sealed record QuestionReview(
     string QuestionId, Outcome Outcome, decimal Score, decimal MaxPoints, IReadOnlyList<string> Feedback,
-    IReadOnlyList<string>? CorrectOptionIds, IReadOnlyList<string>? AcceptedAnswers);
+    IReadOnlyList<string>? CorrectOptionIds, IReadOnlyList<string>? AcceptedAnswers)
+{
+    /// <summary><see cref="Feedback"/> as sanitised HTML.</summary>
+    public IReadOnlyList<string>? FeedbackHtml { get; init; }
+
+    /// <summary>A tutor's grade of this answer (essays), with their feedback to the learner as plain text.</summary>
+    public TutorGrade? TutorGrade { get; init; }
+}
+
+/// <summary>The grade a tutor gave an answer that needs a person: the latest, when it was graded more than once.</summary>
+public sealed record TutorGrade(decimal Points, string? Feedback, DateTimeOffset GradedAt);
 
 /// <summary>Reads an attempt for its learner, closing it first when its time ran out.</summary>
-public sealed class AttemptViews(QuizLookup lookup, IDatabase database, QuizSnapshots snapshots, TimeProvider time, QuizzesOptions options, IEngineEvents events)
+public sealed class AttemptViews(
+    QuizLookup lookup, IDatabase database, QuizSnapshots snapshots, TimeProvider time, QuizzesOptions options, IEngineEvents events, QuizMarkdown markdown)
 {
     public async Task<AttemptView> ReadAsync(string courseId, string quizId, string attemptId, CancellationToken cancellationToken)
     {
@@ -44,9 +57,20 @@ public sealed class AttemptViews(QuizLookup lookup, IDatabase database, QuizSnap
             var review = attempt.Result is { } result
                 ? Review(quiz, result, await ClosedForLearnerAsync(connection, attempt, quiz))
                 : null;
-            return new AttemptView(
+            if (review?.Questions is { } reviewed && quiz.Questions.Any(q => q.Grading == QuestionGrading.Manual))
+            {
+                var grades = await ManualGrades.LatestAsync(connection, null, attempt.Id);
+                review = review with
+                {
+                    Questions = reviewed.Select(r => grades.TryGetValue(r.QuestionId, out var grade)
+                        ? r with { TutorGrade = new TutorGrade(grade.PointsValue, grade.Feedback, grade.GradedAt) }
+                        : r).ToArray(),
+                };
+            }
+
+            return markdown.Rendered(new AttemptView(
                 attempt.Id, attempt.CourseId, attempt.QuizId, quiz.Title, attempt.Kind, attempt.Number, attempt.Status, attempt.StartedAt,
-                attempt.DeadlineAt, attempt.SubmittedAt, attempt.Order.Views(quiz), answers, review);
+                attempt.DeadlineAt, attempt.SubmittedAt, attempt.Order.Views(quiz), answers, review), quiz);
         }, cancellationToken);
     }
 
@@ -86,10 +110,11 @@ public sealed class AttemptViews(QuizLookup lookup, IDatabase database, QuizSnap
         return new AttemptReview(
             showScore ? result.Score : null, showScore ? result.MaxPoints : null, showScore ? result.Percent : null, showScore ? result.Passed : null,
             result.Pending, message,
-            showAnswers ? result.Questions.Select(r => Question(quiz.Find(r.QuestionId), r)).ToArray() : null);
+            showAnswers ? result.Questions.Select(r => ReviewOf(quiz.Find(r.QuestionId), r)).ToArray() : null);
     }
 
-    private static QuestionReview Question(Question? question, QuestionResult result) => question switch
+    /// <summary>A question's result with its right answers, as a review that shows answers gives it.</summary>
+    public static QuestionReview ReviewOf(Question? question, QuestionResult result) => question switch
     {
         ChoiceQuestion choice => Reviewed(result, choice.Options.Where(o => o.IsCorrect).Select(o => o.Id).ToArray(), null),
         TrueFalseQuestion trueFalse => Reviewed(result, [trueFalse.Answer ? TrueFalseQuestion.TrueId : TrueFalseQuestion.FalseId], null),

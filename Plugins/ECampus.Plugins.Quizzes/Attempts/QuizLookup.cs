@@ -43,7 +43,8 @@ public sealed class QuizLookup(ICourseDirectory courses, IAccessPolicy access, I
         }
 
         var kind = quizId == course.PreAssessment ? QuizKind.Pre : quizId == course.PostAssessment ? QuizKind.Post : (QuizKind?)null;
-        return QuizParser.Parse(new QuizSource(file.Text, file.SourceFile) { DefaultId = file.Id, DefaultKind = kind, Language = language ?? course.Language }).Quiz;
+        return QuizParser.Parse(new QuizSource(file.Text, file.SourceFile) { DefaultId = file.Id, DefaultKind = kind, Language = language ?? course.Language }).Quiz
+            is { } quiz ? quiz with { SourceFile = file.SourceFile } : null;
     });
 
     /// <summary>A quiz date as it falls for this learner: relative dates count from their cohort's start.</summary>

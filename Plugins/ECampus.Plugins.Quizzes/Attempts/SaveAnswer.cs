@@ -44,9 +44,9 @@ public sealed class SaveAnswer(QuizLookup lookup, IDatabase database, QuizSnapsh
             await connection.ExecuteAsync(answer.IsEmpty
                 ? "DELETE FROM quizzes_answer WHERE attempt_id = @attemptId AND question_id = @questionId"
                 : """
-                  INSERT INTO quizzes_answer (attempt_id, question_id, answer_json, saved_at) VALUES (@attemptId, @questionId, @json, @now)
+                  INSERT INTO quizzes_answer (attempt_id, question_id, account_id, answer_json, saved_at) VALUES (@attemptId, @questionId, @accountId, @json, @now)
                   ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer_json = excluded.answer_json, saved_at = excluded.saved_at
-                  """, new { attemptId, questionId, json, now }, transaction);
+                  """, new { attemptId, questionId, accountId, json, now }, transaction);
             return true;
         }, cancellationToken);
         if (!saved)

@@ -18,6 +18,12 @@ public sealed record Quiz
     /// <summary>Markdown written before the first question, shown before the quiz starts; may be empty.</summary>
     public string Introduction { get; init; } = "";
 
+    /// <summary>
+    /// The pack file the quiz was read from (e.g. <c>assessments/pre.md</c>), against which its Markdown's links and
+    /// images resolve; null when it was not read from a pack.
+    /// </summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>The settings.</summary>
     public QuizSettings Settings { get; init; } = new();
 

@@ -13,7 +13,11 @@ public sealed record GainReport(
     string CourseId, string PreQuizId, string PostQuizId, bool IsOwn, IReadOnlyList<LearnerGain> Learners, GainSummary Summary, IReadOnlyList<QuestionDifficulty> Questions);
 
 /// <summary>A learner's first pre-course score and last post-course score (percent), the gain and the normalised gain ((post − pre) / (100 − pre)).</summary>
-public sealed record LearnerGain(long AccountId, long? CohortId, decimal? Pre, decimal? Post, decimal? Gain, decimal? NormalisedGain);
+public sealed record LearnerGain(long AccountId, long? CohortId, decimal? Pre, decimal? Post, decimal? Gain, decimal? NormalisedGain)
+{
+    /// <summary>The name the learner shows to others; given to their tutors (of the cohorts they teach) only, never in a learner's own report.</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record GainSummary(int Count, decimal? MeanPre, decimal? MeanPost, decimal? MeanGain, decimal? MedianGain, decimal? MeanNormalisedGain, decimal? ShareImproved);
 
@@ -72,6 +76,12 @@ public sealed class GetAssessmentGain(QuizLookup lookup, IDatabase database, ICo
             var normalised = gain is { } g && before!.PercentValue < 100 ? Round(g / (100 - before.PercentValue)) : (decimal?)null;
             return new LearnerGain(account, (before ?? after)!.CohortId, before?.PercentValue, after?.PercentValue, gain, normalised);
         }).ToList();
+
+        if (ownAccount is null && learners.Count > 0)
+        {
+            var names = await courses.DisplayNamesAsync(learners.Select(l => l.AccountId).ToArray(), cancellationToken);
+            learners = learners.Select(l => l with { Name = names.GetValueOrDefault(l.AccountId) }).ToList();
+        }
 
         return new GainReport(courseId, pre, post, ownAccount is not null, learners, Summarise(learners), Difficulty(course, firstPre.Values, lastPost.Values));
     }

@@ -17,6 +17,9 @@ public sealed record QuestionView
     /// <summary>The question text.</summary>
     public required string Text { get; init; }
 
+    /// <summary>The text as sanitised HTML, once the site rendered it (by the pack's rules); null until then.</summary>
+    public string? Html { get; init; }
+
     /// <summary>The format of the text and options.</summary>
     public TextFormat Format { get; init; }
 

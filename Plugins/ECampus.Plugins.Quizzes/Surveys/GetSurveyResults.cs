@@ -3,6 +3,7 @@ using Dapper;
 using ECampus.Plugins.Quizzes.Attempts;
 using ECampus.Plugins.Quizzes.Authoring;
 using ECampus.Plugins.Quizzes.Grading;
+using ECampus.Plugins.Quizzes.Web;
 using ECampus.Sdk;
 
 namespace ECampus.Plugins.Quizzes.Surveys;
@@ -11,12 +12,20 @@ namespace ECampus.Plugins.Quizzes.Surveys;
 public sealed record SurveyResults(string CourseId, string QuizId, string Title, bool Anonymous, int Responses, IReadOnlyList<SurveyQuestionResult> Questions);
 
 /// <summary>Counts per option or scale point (with the mean for scales), or the texts written.</summary>
-public sealed record SurveyQuestionResult(string QuestionId, string Text, QuestionType Type, IReadOnlyList<OptionCount> Counts, decimal? Mean, IReadOnlyList<string> Texts);
+public sealed record SurveyQuestionResult(string QuestionId, string Text, QuestionType Type, IReadOnlyList<OptionCount> Counts, decimal? Mean, IReadOnlyList<string> Texts)
+{
+    /// <summary><see cref="Text"/> as sanitised HTML.</summary>
+    public string? Html { get; init; }
+}
 
-public sealed record OptionCount(string Id, string Label, int Count);
+public sealed record OptionCount(string Id, string Label, int Count)
+{
+    /// <summary><see cref="Label"/> as sanitised inline HTML.</summary>
+    public string? Html { get; init; }
+}
 
 /// <summary>Aggregates a survey for the course's tutors (their cohorts), administrators and authors.</summary>
-public sealed class GetSurveyResults(QuizLookup lookup, IDatabase database, ICourseDirectory courses)
+public sealed class GetSurveyResults(QuizLookup lookup, IDatabase database, ICourseDirectory courses, QuizMarkdown markdown)
 {
     public async Task<SurveyResults> HandleAsync(string courseId, string quizId, long? cohortId, CancellationToken cancellationToken)
     {
@@ -43,8 +52,17 @@ public sealed class GetSurveyResults(QuizLookup lookup, IDatabase database, ICou
             .Where(r => (cohorts is null || r.CohortId is { } c && cohorts.Contains(c)) && (cohortId is null || r.CohortId == cohortId))
             .Select(r => JsonSerializer.Deserialize<Dictionary<string, Answer>>(r.AnswersJson, AttemptJson.Options)!)
             .ToList();
+        var source = markdown.SourceFile(courseId, quiz);
         return new SurveyResults(courseId, quizId, quiz.Title, quiz.Settings.Anonymous, answers.Count,
-            quiz.Questions.Where(q => q.Type != QuestionType.Description).Select(q => Aggregate(q, answers.Select(a => a.GetValueOrDefault(q.Id)).OfType<Answer>().ToList())).ToList());
+            quiz.Questions.Where(q => q.Type != QuestionType.Description)
+                .Select(q => Aggregate(q, answers.Select(a => a.GetValueOrDefault(q.Id)).OfType<Answer>().ToList()) is var result
+                    ? result with
+                    {
+                        Html = markdown.Block(courseId, source, q.Text, q.Format),
+                        Counts = result.Counts.Select(c => c with { Html = markdown.Inline(courseId, source, c.Label, q.Format) }).ToArray(),
+                    }
+                    : null!)
+                .ToList());
     }
 
     private static SurveyQuestionResult Aggregate(Question question, List<Answer> answers)

@@ -18,7 +18,7 @@ internal static class AttemptForm
     {
         var html = new StringBuilder();
         var legend = $"<legend>Question {number}{(question.Points > 0 ? $" <span class=\"hint\">({Number(question.Points)} {(question.Points == 1 ? "point" : "points")})</span>" : "")}</legend>";
-        html.Append(CultureInfo.InvariantCulture, $"<fieldset id=\"question-{Id(question.Id)}\">{legend}{Text(question.Text)}");
+        html.Append(CultureInfo.InvariantCulture, $"<fieldset id=\"question-{Id(question.Id)}\">{legend}{question.Html ?? Text(question.Text)}");
         foreach (var error in errors ?? [])
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"notice error\" role=\"alert\">{E(error)}</p>");
@@ -35,7 +35,7 @@ internal static class AttemptForm
                 {
                     var id = $"{inputId}-{i}";
                     html.Append(CultureInfo.InvariantCulture,
-                        $"<div><input type=\"{type}\" id=\"{id}\" name=\"{name}\" value=\"{E(option.Id)}\"{(chosen.Contains(option.Id) ? " checked" : "")}> <label for=\"{id}\">{E(option.Text)}</label></div>");
+                        $"<div><input type=\"{type}\" id=\"{id}\" name=\"{name}\" value=\"{E(option.Id)}\"{(chosen.Contains(option.Id) ? " checked" : "")}> <label for=\"{id}\">{Label(option)}</label></div>");
                 }
 
                 break;
@@ -45,7 +45,7 @@ internal static class AttemptForm
                 {
                     var id = $"{inputId}-{i}";
                     html.Append(CultureInfo.InvariantCulture,
-                        $"<div><input type=\"radio\" id=\"{id}\" name=\"{name}\" value=\"{E(option.Id)}\"{(point == option.Id ? " checked" : "")}> <label for=\"{id}\">{E(option.Text)}</label></div>");
+                        $"<div><input type=\"radio\" id=\"{id}\" name=\"{name}\" value=\"{E(option.Id)}\"{(point == option.Id ? " checked" : "")}> <label for=\"{id}\">{Label(option)}</label></div>");
                 }
 
                 break;
@@ -61,7 +61,7 @@ internal static class AttemptForm
                 foreach (var (prompt, i) in question.Prompts.Select((p, i) => (p, i)))
                 {
                     var id = $"{inputId}-{i}";
-                    html.Append(CultureInfo.InvariantCulture, $"<div><label for=\"{id}\">{E(prompt.Text)}</label> <select id=\"{id}\" name=\"{E(Field(question.Id, prompt.Id))}\"><option value=\"\">Choose…</option>");
+                    html.Append(CultureInfo.InvariantCulture, $"<div><label for=\"{id}\">{Label(prompt)}</label> <select id=\"{id}\" name=\"{E(Field(question.Id, prompt.Id))}\"><option value=\"\">Choose…</option>");
                     foreach (var option in question.Options)
                     {
                         html.Append(CultureInfo.InvariantCulture,
@@ -80,7 +80,7 @@ internal static class AttemptForm
                     var id = $"{inputId}-{i}";
                     var position = order.ToList().IndexOf(item.Id) is var p and >= 0 ? (p + 1).ToString(CultureInfo.InvariantCulture) : "";
                     html.Append(CultureInfo.InvariantCulture,
-                        $"<div><input type=\"number\" min=\"1\" max=\"{question.Options.Count}\" id=\"{id}\" name=\"{E(Field(question.Id, item.Id))}\" value=\"{position}\" class=\"position\"> <label for=\"{id}\">{E(item.Text)}</label></div>");
+                        $"<div><input type=\"number\" min=\"1\" max=\"{question.Options.Count}\" id=\"{id}\" name=\"{E(Field(question.Id, item.Id))}\" value=\"{position}\" class=\"position\"> <label for=\"{id}\">{Label(item)}</label></div>");
                 }
 
                 break;
@@ -138,6 +138,9 @@ internal static class AttemptForm
                 return null;
         }
     }
+
+    /// <summary>An option's rendered text (inline HTML, sanitised by the site), else its text encoded.</summary>
+    private static string Label(ViewOption option) => option.Html ?? E(option.Text);
 
     private static string TextOf(Answer? answer) => answer switch
     {

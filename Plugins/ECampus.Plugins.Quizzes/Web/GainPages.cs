@@ -60,7 +60,7 @@ public static class GainPages
         body.Append("<div class=\"table-wrap\"><table><caption>Scores per learner</caption><thead><tr><th scope=\"col\">Learner</th><th scope=\"col\">Cohort</th><th scope=\"col\">Pre</th><th scope=\"col\">Post</th><th scope=\"col\">Gain</th><th scope=\"col\">Normalised</th></tr></thead><tbody>");
         foreach (var learner in report.Learners)
         {
-            body.Append(Inv, $"<tr><td>Learner {learner.AccountId}</td><td>{learner.CohortId}</td><td>{Number(learner.Pre, " %")}</td><td>{Number(learner.Post, " %")}</td><td>{Signed(learner.Gain, "")}</td><td>{Number(learner.NormalisedGain)}</td></tr>");
+            body.Append(Inv, $"<tr><td>{E(learner.Name ?? $"Learner {learner.AccountId}")}</td><td>{learner.CohortId}</td><td>{Number(learner.Pre, " %")}</td><td>{Number(learner.Post, " %")}</td><td>{Signed(learner.Gain, "")}</td><td>{Number(learner.NormalisedGain)}</td></tr>");
         }
 
         body.Append("</tbody></table></div>");
@@ -108,10 +108,10 @@ public static class GainPages
     private static async Task<IResult> CsvAsync(string courseId, long? cohortId, HttpContext context, GetAssessmentGain gain)
     {
         var report = await gain.HandleAsync(courseId, cohortId, context.RequestAborted);
-        var csv = new StringBuilder("learner,cohort,pre,post,gain,normalised_gain\r\n");
+        var csv = new StringBuilder("learner,name,cohort,pre,post,gain,normalised_gain\r\n");
         foreach (var learner in report.Learners)
         {
-            csv.Append(Inv, $"{learner.AccountId},{learner.CohortId},{Plain(learner.Pre)},{Plain(learner.Post)},{Plain(learner.Gain)},{Plain(learner.NormalisedGain)}\r\n");
+            csv.Append(Inv, $"{learner.AccountId},{Cell(learner.Name ?? "")},{learner.CohortId},{Plain(learner.Pre)},{Plain(learner.Post)},{Plain(learner.Gain)},{Plain(learner.NormalisedGain)}\r\n");
         }
 
         csv.Append("\r\nquestion_id,question,before,after\r\n");
@@ -149,15 +149,15 @@ public static class GainPages
         var body = new StringBuilder();
         body.Append(Inv, $"<p><a href=\"/courses/{Uri.EscapeDataString(courseId)}/home\">Back to the course</a></p><h1>{E(survey.Title)}: results</h1>");
         body.Append(Inv, $"<p>{survey.Responses} {(survey.Responses == 1 ? "response" : "responses")}{(survey.Anonymous ? ", anonymous" : "")}.</p>");
-        foreach (var question in survey.Questions)
+        foreach (var (question, number) in survey.Questions.Select((q, i) => (q, i + 1)))
         {
-            body.Append(Inv, $"<h2>{E(question.Text)}</h2>");
+            body.Append(Inv, $"<section class=\"survey-question\"><h2>Question {number}</h2>{question.Html ?? Text(question.Text)}");
             if (question.Counts.Count > 0)
             {
                 body.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Answer</th><th scope=\"col\">Responses</th></tr></thead><tbody>");
                 foreach (var count in question.Counts)
                 {
-                    body.Append(Inv, $"<tr><td>{E(count.Label)}</td><td>{count.Count}</td></tr>");
+                    body.Append(Inv, $"<tr><td>{count.Html ?? E(count.Label)}</td><td>{count.Count}</td></tr>");
                 }
 
                 body.Append("</tbody></table></div>");
@@ -170,6 +170,8 @@ public static class GainPages
             {
                 body.Append(question.Texts.Count == 0 ? "<p class=\"hint\">No answers yet.</p>" : "<ul>" + string.Concat(question.Texts.Select(t => $"<li>{E(t)}</li>")) + "</ul>");
             }
+
+            body.Append("</section>");
         }
 
         return pages.Page("Survey results", body.ToString());

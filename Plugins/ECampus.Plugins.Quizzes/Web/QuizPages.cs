@@ -26,9 +26,11 @@ public static class QuizPages
         pages.MapGet("/quizzes/{quizId}/attempts/{attemptId}", AttemptAsync);
         pages.MapPost("/quizzes/{quizId}/attempts/{attemptId}", SaveAsync);
         pages.MapGainPages();
+        pages.MapTutorPages();
     }
 
-    private static async Task<IResult> QuizAsync(string courseId, string quizId, HttpContext context, GetQuizStatus status, ISitePages pages, string? notice)
+    private static async Task<IResult> QuizAsync(
+        string courseId, string quizId, HttpContext context, GetQuizStatus status, QuizLookup lookup, QuizMarkdown markdown, ISitePages pages, string? notice)
     {
         QuizStatus quiz;
         try
@@ -37,7 +39,9 @@ public static class QuizPages
         }
         catch (AccessDeniedException denied)
         {
-            return pages.Page("Quiz", $"<h1>Quiz</h1><p class=\"notice\">{E(denied.Message)}</p>", StatusCodes.Status403Forbidden);
+            return await lookup.MayAsync(Permissions.TeachCourse, courseId, context.RequestAborted)
+                ? TutorQuiz(courseId, quizId, lookup, markdown, pages)
+                : pages.Page("Quiz", $"<h1>Quiz</h1><p class=\"notice\">{E(denied.Message)}</p>", StatusCodes.Status403Forbidden);
         }
 
         var body = new StringBuilder();
@@ -49,7 +53,7 @@ public static class QuizPages
 
         if (quiz.Introduction.Length > 0)
         {
-            body.Append(Text(quiz.Introduction));
+            body.Append(markdown.Block(courseId, markdown.SourceFile(courseId, quizId), quiz.Introduction, TextFormat.Markdown));
         }
 
         body.Append("<dl class=\"facts\">");
@@ -102,6 +106,32 @@ public static class QuizPages
             body.Append(Inv.InvariantCulture, $"<p><a href=\"/courses/{Uri.EscapeDataString(courseId)}/assessment-gain\">Your knowledge gain</a></p>");
         }
 
+        return pages.Page(quiz.Title, body.ToString());
+    }
+
+    /// <summary>The quiz page as the course's tutors (and administrators) see it: what the quiz is, and where its attempts are graded.</summary>
+    private static IResult TutorQuiz(string courseId, string quizId, QuizLookup lookup, QuizMarkdown markdown, ISitePages pages)
+    {
+        var quiz = lookup.Quiz(lookup.Course(courseId), quizId, null);
+        var body = new StringBuilder();
+        body.Append(Inv.InvariantCulture, $"<p><a href=\"/courses/{Uri.EscapeDataString(courseId)}/home\">Back to the course</a></p><h1>{E(quiz.Title)}</h1>");
+        if (quiz.Introduction.Length > 0)
+        {
+            body.Append(markdown.Block(courseId, markdown.SourceFile(courseId, quiz), quiz.Introduction, TextFormat.Markdown));
+        }
+
+        body.Append(Inv.InvariantCulture, $"<p class=\"notice\">Learners take this quiz; as a tutor you see their attempts and grade the answers that need a person.</p>");
+        body.Append(Inv.InvariantCulture, $"<ul><li><a href=\"{TutorPages.GradingPath(courseId, quizId)}\">Attempts and grading</a></li>");
+        if (quiz.Settings.Kind == QuizKind.Survey)
+        {
+            body.Append(Inv.InvariantCulture, $"<li><a href=\"{QuizPaths.Quiz(courseId, quizId)}/results\">Survey results</a></li>");
+        }
+        else if (quiz.Settings.Kind is QuizKind.Pre or QuizKind.Post)
+        {
+            body.Append(Inv.InvariantCulture, $"<li><a href=\"/courses/{Uri.EscapeDataString(courseId)}/assessment-gain\">Knowledge gain</a></li>");
+        }
+
+        body.Append("</ul>");
         return pages.Page(quiz.Title, body.ToString());
     }
 
@@ -219,7 +249,7 @@ public static class QuizPages
             {
                 if (question.Type == QuestionType.Description)
                 {
-                    body.Append(Text(question.Text));
+                    body.Append(question.Html ?? Text(question.Text));
                     continue;
                 }
 
@@ -271,16 +301,26 @@ public static class QuizPages
         foreach (var question in questions.Where(q => views.ContainsKey(q.QuestionId) && q.Outcome != Outcome.Recorded))
         {
             var view = views[question.QuestionId];
-            body.Append(Inv.InvariantCulture, $"<li>{Text(view.Text)}<p><strong>{E(OutcomeText(question.Outcome))}</strong> ({Number(question.Score)} of {Number(question.MaxPoints)})</p>");
-            var right = question.CorrectOptionIds?.Select(id => view.Options.FirstOrDefault(o => o.Id == id)?.Text ?? id) ?? question.AcceptedAnswers;
+            body.Append(Inv.InvariantCulture, $"<li>{view.Html ?? Text(view.Text)}<p><strong>{E(OutcomeText(question.Outcome))}</strong> ({Number(question.Score)} of {Number(question.MaxPoints)})</p>");
+            var right = question.CorrectOptionIds?.Select(id => view.Options.FirstOrDefault(o => o.Id == id) is { } option ? option.Html ?? E(option.Text) : E(id))
+                ?? question.AcceptedAnswers?.Select(a => E(a));
             if (right is not null && right.Any())
             {
-                body.Append(Inv.InvariantCulture, $"<p>Right answer: {E(string.Join("; ", right))}</p>");
+                body.Append(Inv.InvariantCulture, $"<p>Right answer: {string.Join("; ", right)}</p>");
             }
 
-            foreach (var feedback in question.Feedback)
+            if (question.TutorGrade is { } grade)
             {
-                body.Append(Inv.InvariantCulture, $"<p class=\"hint\">{E(feedback)}</p>");
+                body.Append(Inv.InvariantCulture, $"<p>Graded by your tutor on {Time(grade.GradedAt)}: {Number(grade.Points)} of {Number(question.MaxPoints)}.</p>");
+                if (grade.Feedback is { } tutorFeedback)
+                {
+                    body.Append(Inv.InvariantCulture, $"<blockquote class=\"tutor-feedback\"><p><strong>Your tutor:</strong></p>{Text(tutorFeedback)}</blockquote>");
+                }
+            }
+
+            foreach (var feedback in question.FeedbackHtml ?? question.Feedback.Select(f => Text(f)).ToArray())
+            {
+                body.Append(Inv.InvariantCulture, $"<div class=\"hint\">{feedback}</div>");
             }
 
             body.Append("</li>");

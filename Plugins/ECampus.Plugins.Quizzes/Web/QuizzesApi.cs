@@ -4,6 +4,7 @@ using ECampus.Plugins.Quizzes.Authoring;
 using ECampus.Plugins.Quizzes.Gain;
 using ECampus.Plugins.Quizzes.Grading;
 using ECampus.Plugins.Quizzes.Surveys;
+using ECampus.Plugins.Quizzes.Tutoring;
 using ECampus.Sdk;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -56,6 +57,26 @@ public static class QuizzesApi
             Json(await submit.HandleAsync(courseId, quizId, attemptId, cancellationToken)))
             .Produces<AttemptView>()
             .WithSummary("Submit: grade the saved answers once. A repeated submit answers with the same result and alreadySubmitted = true.");
+
+        api.MapGet("/quizzes/{quizId}/attempts", async (string courseId, string quizId, ListQuizAttempts list, CancellationToken cancellationToken) =>
+            Json(await list.HandleAsync(courseId, quizId, cancellationToken)))
+            .Produces<QuizAttempts>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Tutors: the quiz's attempts in their cohorts (administrators: all), with learner name, state, score, submission time and whether an answer waits for grading. An anonymous survey lists none.");
+
+        api.MapGet("/quizzes/{quizId}/attempts/{attemptId}/grades", async (string courseId, string quizId, string attemptId, GetAttemptForGrading grading, CancellationToken cancellationToken) =>
+            Json(await grading.HandleAsync(courseId, quizId, attemptId, cancellationToken)))
+            .Produces<GradingView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Tutors: one attempt of their cohorts with the learner's answers, the automatic grading, the key and every grade tutors gave.");
+
+        api.MapPut("/quizzes/{quizId}/attempts/{attemptId}/grades/{questionId}",
+            async (string courseId, string quizId, string attemptId, string questionId, GradeRequest grade, GradeAnswer grader, GetAttemptForGrading grading, CancellationToken cancellationToken) =>
+            {
+                await grader.HandleAsync(courseId, quizId, attemptId, questionId, grade, cancellationToken);
+                return Json(await grading.HandleAsync(courseId, quizId, attemptId, cancellationToken));
+            })
+            .Accepts<GradeRequest>("application/json").Produces<GradingView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Tutors: grade an answer that needs a person (an essay) of a submitted attempt. Body: {\"points\": 3, \"feedback\": \"...\"}; points from 0 to the question's points. Grading again replaces the grade that counts; every grade is kept with who gave it and when.");
 
         api.MapGet("/assessment-gain", async (string courseId, long? cohortId, GetAssessmentGain gain, CancellationToken cancellationToken) =>
             Json(await gain.HandleAsync(courseId, cohortId, cancellationToken)))

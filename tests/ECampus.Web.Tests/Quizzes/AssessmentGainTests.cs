@@ -46,7 +46,7 @@ public sealed class AssessmentGainTests
         var page = await adminBrowser.GetStringAsync($"/courses/{course}/assessment-gain");
         var csv = await adminBrowser.GetStringAsync($"/courses/{course}/assessment-gain.csv");
         Assert.That(page, Does.Contain("<svg").And.Contain("Learners with both scores"));
-        Assert.That(csv, Does.StartWith("learner,cohort,pre,post,gain,normalised_gain\r\n"));
+        Assert.That(csv, Does.StartWith("learner,name,cohort,pre,post,gain,normalised_gain\r\n"));
         Assert.That(csv, Does.Contain("\"'=SUM(A1) Who adopts").And.Not.Contain(",\"=SUM"), "a question starting with = would run as a formula");
     }
 

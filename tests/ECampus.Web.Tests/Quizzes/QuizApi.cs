@@ -39,6 +39,15 @@ internal static class QuizApi
         return client;
     }
 
+    /// <summary>A new account enrolled in a cohort of a course, signed in through the API.</summary>
+    public static async Task<HttpClient> LearnerInCohortAsync(TestSite site, string email, string name, long cohortId, string course = SamplePacks.TutorSupported)
+    {
+        await site.CreateAccountAsync(email, name);
+        var client = await site.ApiClientAsync(email);
+        await client.PostJsonAsync($"/api/v1/courses/{course}/enrolment", new { cohortId }, HttpStatusCode.Created);
+        return client;
+    }
+
     public static async Task<JsonElement> StartAsync(this HttpClient client, string course, string quiz, HttpStatusCode expected = HttpStatusCode.Created) =>
         await client.PostJsonAsync(Attempts(course, quiz), null, expected);
 
