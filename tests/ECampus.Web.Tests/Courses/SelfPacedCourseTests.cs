@@ -46,6 +46,28 @@ public sealed class SelfPacedCourseTests
     }
 
     [Test]
+    public async Task ModulePage_ListsTheActivitiesThatCompleteIt_WithLinksAndWhatIsDone()
+    {
+        using var ana = await _site.ApiClientAsync("ana@example.org");
+        await ana.PostJsonAsync($"/api/v1/courses/{Course}/enrolment", new { }, HttpStatusCode.Created);
+        var accountId = (await ana.GetJsonAsync("/api/v1/me")).GetProperty("id").GetInt64();
+        await _site.ReportActivityAsync(new ActivityCompleted(accountId, Course, "quiz", "baseline", DateTimeOffset.UtcNow));
+
+        var module = await ana.GetJsonAsync($"/api/v1/courses/{Course}/modules/what-are-labour-standards");
+        var activities = module.GetProperty("activities").EnumerateArray()
+            .Select(a => (Id: a.GetProperty("id").GetString(), Title: a.GetProperty("title").GetString(), Done: a.GetProperty("done").GetBoolean())).ToList();
+        Assert.That(activities, Is.EqualTo(new[] { ("baseline", "Baseline quiz", true), ("check-1", "Check: what are international labour standards?", false) }));
+
+        using var browser = await _site.BrowserClientAsync("ana@example.org");
+        var html = await browser.GetStringAsync($"/courses/{Course}/modules/what-are-labour-standards");
+        var section = html[html.IndexOf("class=\"module-activities\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.That(section, Does.Contain($"<a href=\"/courses/{Course}/activities/baseline\">Baseline quiz</a>"));
+        Assert.That(section, Does.Contain($"<a href=\"/courses/{Course}/activities/check-1\">Check: what are international labour standards?</a>"));
+        Assert.That(System.Text.RegularExpressions.Regex.Count(section, "tag ok"), Is.EqualTo(1), "only the baseline is done");
+    }
+
+    [Test]
     public async Task Learner_Enrols_WorksThroughModulesInOrder_AndCompletesTheCourseOnce()
     {
         using var ana = await _site.ApiClientAsync("ana@example.org");

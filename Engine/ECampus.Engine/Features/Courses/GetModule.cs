@@ -19,10 +19,17 @@ public sealed record GetModule(string CourseId, string ModuleId, string? Languag
 
 public sealed record ModuleLink(string Id, string Title);
 
+/// <summary>An activity of the module that a plug-in runs (a quiz), with whether the learner has completed it.</summary>
+public sealed record ModuleActivity(string Id, string Type, string Title, bool Done);
+
 public sealed record ModulePage(
     string CourseId, string CourseTitle, string ModuleId, string Title, string Html, string Language, string DefaultLanguage,
     IReadOnlyList<string> Languages, ModuleStatus Status, ModuleLink? Previous, ModuleLink? Next, int Position, int ModuleCount,
-    int Percent, bool IsLearner, bool IsPreview, bool CompletesByActivities, string ContentHash);
+    int Percent, bool IsLearner, bool IsPreview, bool CompletesByActivities, string ContentHash)
+{
+    /// <summary>The module's activities that plug-ins run, in the order the module names them.</summary>
+    public IReadOnlyList<ModuleActivity> Activities { get; init; } = [];
+}
 
 public sealed class GetModuleHandler(
     IDatabase database, PackCatalog catalog, LearnerRecords records, ICurrentActor current, IAccessPolicy policy, Completion completion,
@@ -67,11 +74,16 @@ public sealed class GetModuleHandler(
         }
 
         var rendered = course.Render(module, language);
+        var activities = completion.RequiredActivities(module);
         return new ModulePage(
             pack.Id, pack.TitleIn(language), module.Id, rendered.Title, rendered.Html, rendered.Language, pack.Language, languages, status,
             index > 0 ? Link(pack.Modules[index - 1]) : null,
             index < pack.Modules.Count - 1 ? Link(pack.Modules[index + 1]) : null,
-            index + 1, pack.Modules.Count, progress.Percent, isLearner, preview, completion.RequiredActivities(module).Count > 0, pack.ContentHash);
+            index + 1, pack.Modules.Count, progress.Percent, isLearner, preview, activities.Count > 0, pack.ContentHash)
+        {
+            Activities = [.. activities.Select(a => new ModuleActivity(
+                a.Id, a.Type, pack.FindActivity(a.Id)?.Title ?? a.Id, isLearner && record.CompletedActivities.Contains(a.Id)))],
+        };
     }
 
     private static ModuleLink Link(ECampus.Content.PackModule module) => new(module.Id, module.Title);
