@@ -34,7 +34,9 @@ public static class EngineServices
         services.AddSingleton<IAccessPolicy, AccessPolicy>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(provider => provider.GetRequiredService<CurrentActor>());
-        services.AddScoped<IEngineEvents, EngineEvents>();
+        services.AddScoped<EngineEvents>();
+        services.AddScoped<IEngineEvents>(provider => provider.GetRequiredService<EngineEvents>());
+        services.AddHostedService<StagedEventRecovery>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MailDelivery>());
         services.AddSingleton<PackCatalog>();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace ECampus.Sdk;
 
 /// <summary>Something that happened in the engine, raised after it was committed.</summary>
@@ -21,7 +23,24 @@ public interface IEngineEvents
     /// <summary>Hands the event to every subscribed handler, each isolated from the others' failures.</summary>
     ValueTask PublishAsync<TEvent>(TEvent engineEvent, CancellationToken cancellationToken)
         where TEvent : IEngineEvent;
+
+    /// <summary>
+    /// Records an event inside the write that causes it, so that it outlives a crash between the commit and its
+    /// delivery: once the write has committed, hand the result to <see cref="PublishAsync(StagedEvent, CancellationToken)"/>.
+    /// An event never published that way (the process stopped) is delivered when the site starts again, or within a few
+    /// minutes by a running one; handlers of these events therefore take hearing one twice in their stride. If the
+    /// write rolls back, the event is gone with it. Only the event types of this SDK can be staged.
+    /// </summary>
+    Task<StagedEvent> StageAsync(DbConnection connection, DbTransaction transaction, IEngineEvent engineEvent, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a staged event after its write committed, like <see cref="PublishAsync{TEvent}"/>, then forgets it.</summary>
+    ValueTask PublishAsync(StagedEvent staged, CancellationToken cancellationToken);
 }
+
+/// <summary>An event recorded in a write, waiting to be published once that write commits.</summary>
+/// <param name="Id">Its place in the engine's outbox.</param>
+/// <param name="Event">The event.</param>
+public sealed record StagedEvent(long Id, IEngineEvent Event);
 
 /// <summary>A new account was registered.</summary>
 public sealed record AccountRegistered(long AccountId, bool AwaitsApproval, DateTimeOffset At) : IEngineEvent;

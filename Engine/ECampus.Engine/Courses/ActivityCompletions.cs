@@ -18,17 +18,17 @@ public sealed class ActivityCompletions(IDatabase database, PackCatalog catalog,
             return;
         }
 
-        var (modules, courseCompleted, cohortId) = await database.WriteAsync(async (connection, transaction) =>
+        var staged = await database.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("""
                 INSERT INTO activity_completion (course_id, account_id, activity_type, activity_id, completed_at)
                 VALUES (@CourseId, @AccountId, @ActivityType, @ActivityId, @At) ON CONFLICT DO NOTHING
                 """, engineEvent, transaction);
             var record = await LearnerRecord.ReadAsync(connection, pack.Id, engineEvent.AccountId, cancellationToken, transaction);
-            var completed = new List<string>();
+            var staged = new List<StagedEvent>();
             if (!record.IsActiveLearner)
             {
-                return (completed, false, (long?)null);
+                return staged;
             }
 
             foreach (var module in pack.Modules.Where(m => m.Activities.Any(a => a.Id == engineEvent.ActivityId)))
@@ -37,22 +37,22 @@ public sealed class ActivityCompletions(IDatabase database, PackCatalog catalog,
                 if (required.Count > 0 && required.All(a => record.CompletedActivities.Contains(a.Id))
                     && await Completion.RecordModuleAsync(connection, transaction, pack, module, engineEvent.AccountId, "activities", engineEvent.At))
                 {
-                    completed.Add(module.Id);
+                    staged.Add(await events.StageAsync(connection, transaction, new ModuleCompleted(engineEvent.AccountId, pack.Id, module.Id, engineEvent.At), cancellationToken));
                 }
             }
 
-            var courseCompleted = await Completion.RecordCourseIfCompleteAsync(connection, transaction, pack, engineEvent.AccountId, engineEvent.At, cancellationToken);
-            return (completed, courseCompleted, record.Enrolment!.CohortId);
+            if (await Completion.RecordCourseIfCompleteAsync(connection, transaction, pack, engineEvent.AccountId, engineEvent.At, cancellationToken))
+            {
+                staged.Add(await events.StageAsync(connection, transaction, new CourseCompleted(
+                    engineEvent.AccountId, pack.Id, record.Enrolment!.CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), engineEvent.At), cancellationToken));
+            }
+
+            return staged;
         }, cancellationToken);
 
-        foreach (var moduleId in modules)
+        foreach (var completed in staged)
         {
-            await events.PublishAsync(new ModuleCompleted(engineEvent.AccountId, pack.Id, moduleId, engineEvent.At), cancellationToken);
-        }
-
-        if (courseCompleted)
-        {
-            await events.PublishAsync(new CourseCompleted(engineEvent.AccountId, pack.Id, cohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), engineEvent.At), cancellationToken);
+            await events.PublishAsync(completed, cancellationToken);
         }
     }
 }

@@ -11,13 +11,15 @@ namespace ECampus.Plugins.Quizzes.Attempts;
 /// <summary>
 /// Grades an open attempt with the answers it saved and closes it, inside the caller's write. The update only takes an
 /// attempt that is still open, and writes are serialised, so an attempt is graded exactly once whoever closes it
-/// (a submit, a second tab, a late save, the sweep).
+/// (a submit, a second tab, a late save, the sweep). When the attempt completes the activity, the engine's
+/// <see cref="ActivityCompleted"/> is staged in the same write, so a crash before it is published cannot lose it.
 /// </summary>
 public static class AttemptClosing
 {
-    /// <summary>The result, or null when the attempt was no longer open.</summary>
-    public static async Task<QuizResult?> CloseAsync(
-        DbConnection connection, DbTransaction transaction, QuizSnapshots snapshots, AttemptRow attempt, string status, DateTimeOffset now)
+    /// <summary>The result (and the staged completion, if any), or null when the attempt was no longer open.</summary>
+    public static async Task<ClosedAttempt?> CloseAsync(
+        DbConnection connection, DbTransaction transaction, QuizSnapshots snapshots, IEngineEvents events, AttemptRow attempt, string status, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var quiz = await AttemptRow.QuizAsync(connection, transaction, snapshots, attempt.SnapshotId);
         var answers = await AttemptRow.AnswersAsync(connection, transaction, attempt.Id);
@@ -55,7 +57,9 @@ public static class AttemptClosing
             }
         }
 
-        return result;
+        return new ClosedAttempt(result, Completes(attempt.QuizKind, result)
+            ? await StageCompletionAsync(connection, transaction, events, attempt, now, cancellationToken)
+            : null);
     }
 
     private static DynamicParameters SurveyResponse(AttemptRow attempt, DateTimeOffset now, string answersJson)
@@ -77,11 +81,21 @@ public static class AttemptClosing
         _ => result.PassMark is null ? !result.Pending : result.Passed == true,
     };
 
-    public static async Task ReportAsync(IEngineEvents events, AttemptRow attempt, QuizResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Stages the engine's <see cref="ActivityCompleted"/> for the attempt inside the caller's write.</summary>
+    public static Task<StagedEvent> StageCompletionAsync(
+        DbConnection connection, DbTransaction transaction, IEngineEvents events, AttemptRow attempt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        events.StageAsync(connection, transaction,
+            new ActivityCompleted(attempt.AccountId, attempt.CourseId, QuizzesPlugin.ActivityTypeName, attempt.QuizId, now), cancellationToken);
+
+    /// <summary>Publishes the completion staged by <see cref="CloseAsync"/>, once its write has committed.</summary>
+    public static async Task ReportAsync(IEngineEvents events, ClosedAttempt? closed, CancellationToken cancellationToken)
     {
-        if (Completes(attempt.QuizKind, result))
+        if (closed?.Completion is { } completion)
         {
-            await events.PublishAsync(new ActivityCompleted(attempt.AccountId, attempt.CourseId, QuizzesPlugin.ActivityTypeName, attempt.QuizId, now), cancellationToken);
+            await events.PublishAsync(completion, cancellationToken);
         }
     }
 }
+
+/// <summary>An attempt just graded and closed, and the activity completion staged with it when it completes the activity.</summary>
+public sealed record ClosedAttempt(QuizResult Result, StagedEvent? Completion);

@@ -26,12 +26,10 @@ public sealed class CloseExpiredAttempts(IDatabase database, QuizSnapshots snaps
     public async Task CloseAsync(AttemptRow attempt, CancellationToken cancellationToken)
     {
         var now = SiteClock.Now(time);
-        var result = await database.WriteAsync(
-            (connection, transaction) => AttemptClosing.CloseAsync(connection, transaction, snapshots, attempt, AttemptRow.Expired, now), cancellationToken);
-        if (result is not null)
-        {
-            await AttemptClosing.ReportAsync(events, attempt, result, now, cancellationToken);
-        }
+        var closed = await database.WriteAsync(
+            (connection, transaction) => AttemptClosing.CloseAsync(connection, transaction, snapshots, events, attempt, AttemptRow.Expired, now, cancellationToken),
+            cancellationToken);
+        await AttemptClosing.ReportAsync(events, closed, cancellationToken);
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class StartAttempt(
         var (snapshotId, snapshotJson) = snapshots.Of(target.Quiz);
         var order = JsonSerializer.Serialize(AttemptOrder.Create(target.Quiz, RandomNumberGenerator.GetInt32(int.MaxValue)), AttemptJson.Options);
         var accountId = target.Learner.AccountId;
-        var expired = new List<(AttemptRow, QuizResult)>();
+        var expired = new List<ClosedAttempt>();
         var outcome = await database.WriteAsync<(AttemptRow?, bool, string?)>(async (connection, transaction) =>
         {
             var attempts = (await connection.QueryAsync<AttemptRow>(
@@ -46,9 +46,9 @@ public sealed class StartAttempt(
                     return (open, true, (string?)null);
                 }
 
-                if (await AttemptClosing.CloseAsync(connection, transaction, snapshots, open, AttemptRow.Expired, now) is { } result)
+                if (await AttemptClosing.CloseAsync(connection, transaction, snapshots, events, open, AttemptRow.Expired, now, cancellationToken) is { } closed)
                 {
-                    expired.Add((open, result));
+                    expired.Add(closed);
                 }
             }
 
@@ -94,9 +94,9 @@ public sealed class StartAttempt(
             return (attempt, false, null);
         }, cancellationToken);
 
-        foreach (var (attempt, result) in expired)
+        foreach (var closed in expired)
         {
-            await AttemptClosing.ReportAsync(events, attempt, result, now, cancellationToken);
+            await AttemptClosing.ReportAsync(events, closed, cancellationToken);
         }
 
         return outcome is { Item1: { } started } ? (started, outcome.Item2) : throw new ConflictException(outcome.Item3!);

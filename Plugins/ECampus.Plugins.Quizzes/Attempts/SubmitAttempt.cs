@@ -13,24 +13,21 @@ public sealed class SubmitAttempt(QuizLookup lookup, IDatabase database, QuizSna
     {
         var accountId = lookup.AccountId;
         var now = SiteClock.Now(time);
-        var (attempt, result) = await database.WriteAsync(async (connection, transaction) =>
+        var closed = await database.WriteAsync(async (connection, transaction) =>
         {
             var attempt = await AttemptRow.FindAsync(connection, transaction, attemptId, courseId, quizId, accountId)
                 ?? throw new NotFoundException("There is no such attempt.");
             if (!attempt.IsOpen)
             {
-                return (attempt, (QuizResult?)null);
+                return null;
             }
 
             var status = attempt.IsPastDeadline(now, options.Grace) ? AttemptRow.Expired : AttemptRow.Submitted;
-            return (attempt, await AttemptClosing.CloseAsync(connection, transaction, snapshots, attempt, status, now));
+            return await AttemptClosing.CloseAsync(connection, transaction, snapshots, events, attempt, status, now, cancellationToken);
         }, cancellationToken);
-        if (result is not null)
-        {
-            await AttemptClosing.ReportAsync(events, attempt, result, now, cancellationToken);
-        }
+        await AttemptClosing.ReportAsync(events, closed, cancellationToken);
 
         var view = await views.ReadAsync(courseId, quizId, attemptId, cancellationToken);
-        return view with { AlreadySubmitted = result is null };
+        return view with { AlreadySubmitted = closed is null };
     }
 }

@@ -32,7 +32,7 @@ public sealed class GradeAnswer(QuizLookup lookup, IDatabase database, QuizSnaps
         }
 
         var now = SiteClock.Now(time);
-        var (attempt, completed) = await database.WriteAsync(async (connection, transaction) =>
+        var completion = await database.WriteAsync(async (connection, transaction) =>
         {
             var (attempt, quiz) = await GetAttemptForGrading.FindAsync(connection, transaction, snapshots, scope, courseId, quizId, attemptId);
             var question = quiz.Find(questionId) ?? throw new NotFoundException($"This attempt has no question '{questionId}'.");
@@ -75,12 +75,14 @@ public sealed class GradeAnswer(QuizLookup lookup, IDatabase database, QuizSnaps
                 """,
                 new { attemptId, questionId, accountId = attempt.AccountId, points = (double)points, feedback, gradedBy = scope.AccountId, now, completes },
                 transaction);
-            return (attempt, completes && !completedBefore);
+            return completes && !completedBefore
+                ? await AttemptClosing.StageCompletionAsync(connection, transaction, events, attempt, now, cancellationToken)
+                : null;
         }, cancellationToken);
 
-        if (completed)
+        if (completion is not null)
         {
-            await events.PublishAsync(new ActivityCompleted(attempt.AccountId, attempt.CourseId, QuizzesPlugin.ActivityTypeName, attempt.QuizId, now), cancellationToken);
+            await events.PublishAsync(completion, cancellationToken);
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ChangeAccountStatusHandler(IDatabase database, CurrentActor 
         }
 
         var now = SiteClock.Now(time);
-        var before = await database.WriteAsync(async (connection, transaction) =>
+        var approved = await database.WriteAsync(async (connection, transaction) =>
         {
             var account = await connection.QuerySingleOrDefaultAsync<(string Status, string Email)?>(
                 "SELECT status, email FROM account WHERE id = @AccountId", new { command.AccountId }, transaction)
@@ -64,12 +64,14 @@ public sealed class ChangeAccountStatusHandler(IDatabase database, CurrentActor 
                 _ => "account.suspended",
             };
             await Audit.RecordAsync(connection, transaction, current.Actor.AccountId, action, $"account:{command.AccountId}", command.Reason, now);
-            return account.Status;
+            return account.Status == "pending" && command.Status == "active"
+                ? await events.StageAsync(connection, transaction, new AccountApproved(command.AccountId, now), cancellationToken)
+                : null;
         }, cancellationToken);
 
-        if (before == "pending" && command.Status == "active")
+        if (approved is not null)
         {
-            await events.PublishAsync(new AccountApproved(command.AccountId, now), cancellationToken);
+            await events.PublishAsync(approved, cancellationToken);
         }
 
         return Unit.Value;

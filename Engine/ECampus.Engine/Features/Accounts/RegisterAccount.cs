@@ -54,7 +54,7 @@ public sealed class RegisterAccountHandler(IDatabase database, Passwords passwor
 
         var hash = passwords.Hash(command.Password);
         var now = SiteClock.Now(time);
-        var registered = await database.WriteAsync(async (connection, transaction) =>
+        var (registered, staged) = await database.WriteAsync(async (connection, transaction) =>
         {
             var normalized = Emails.Normalize(email);
             if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM account WHERE email_normalized = @normalized", new { normalized }, transaction) > 0)
@@ -87,10 +87,11 @@ public sealed class RegisterAccountHandler(IDatabase database, Passwords passwor
                 }
             }
 
-            return new RegisteredAccount(id, settings.RequireApproval);
+            var staged = await events.StageAsync(connection, transaction, new AccountRegistered(id, settings.RequireApproval, now), cancellationToken);
+            return (new RegisteredAccount(id, settings.RequireApproval), staged);
         }, cancellationToken);
 
-        await events.PublishAsync(new AccountRegistered(registered.AccountId, registered.AwaitsApproval, now), cancellationToken);
+        await events.PublishAsync(staged, cancellationToken);
         return registered;
     }
 }

@@ -27,7 +27,7 @@ public sealed class CompleteModuleHandler(IDatabase database, PackCatalog catalo
         var accountId = current.Actor.AccountId!.Value;
         var now = SiteClock.Now(time);
         var today = CourseAccess.Today(time);
-        var (newly, courseCompleted, progress, cohortId) = await database.WriteAsync(async (connection, transaction) =>
+        var (staged, courseCompleted, progress) = await database.WriteAsync(async (connection, transaction) =>
         {
             var record = await LearnerRecord.ReadAsync(connection, pack.Id, accountId, cancellationToken, transaction);
             if (!record.IsActiveLearner)
@@ -49,17 +49,24 @@ public sealed class CompleteModuleHandler(IDatabase database, PackCatalog catalo
             var newly = await Completion.RecordModuleAsync(connection, transaction, pack, module, accountId, "learner", now);
             var courseCompleted = newly && await Completion.RecordCourseIfCompleteAsync(connection, transaction, pack, accountId, now, cancellationToken);
             var after = await LearnerRecord.ReadAsync(connection, pack.Id, accountId, cancellationToken, transaction);
-            return (newly, courseCompleted, CourseProgress.Of(pack, after, today), record.Enrolment!.CohortId);
+            var staged = new List<StagedEvent>();
+            if (newly)
+            {
+                staged.Add(await events.StageAsync(connection, transaction, new ModuleCompleted(accountId, pack.Id, module.Id, now), cancellationToken));
+            }
+
+            if (courseCompleted)
+            {
+                staged.Add(await events.StageAsync(connection, transaction,
+                    new CourseCompleted(accountId, pack.Id, record.Enrolment!.CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken));
+            }
+
+            return (staged, courseCompleted, CourseProgress.Of(pack, after, today));
         }, cancellationToken);
 
-        if (newly)
+        foreach (var completed in staged)
         {
-            await events.PublishAsync(new ModuleCompleted(accountId, pack.Id, module.Id, now), cancellationToken);
-        }
-
-        if (courseCompleted)
-        {
-            await events.PublishAsync(new CourseCompleted(accountId, pack.Id, cohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken);
+            await events.PublishAsync(completed, cancellationToken);
         }
 
         var completedAt = progress.Find(module.Id)?.CompletedAt ?? now;

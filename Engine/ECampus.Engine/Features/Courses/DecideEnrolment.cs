@@ -39,7 +39,7 @@ public sealed class DecideEnrolmentHandler(IDatabase database, PackCatalog catal
         var pack = catalog.RequirePack(command.CourseId).Pack;
         var actor = current.Actor;
         var now = SiteClock.Now(time);
-        var (outcome, accountId) = await database.WriteAsync(async (connection, transaction) =>
+        var (outcome, enrolled) = await database.WriteAsync(async (connection, transaction) =>
         {
             var enrolment = await connection.QuerySingleOrDefaultAsync<(long Id, long AccountId, string Status, long? CohortId, string Email)?>("""
                 SELECT e.id, e.account_id, e.status, e.cohort_id, a.email FROM enrolment e JOIN account a ON a.id = e.account_id
@@ -89,12 +89,15 @@ public sealed class DecideEnrolmentHandler(IDatabase database, PackCatalog catal
             var position = status == EnrolmentRow.Waitlisted
                 ? await Places.WaitlistPositionAsync(connection, pack.Id, enrolment.CohortId, enrolment.Id, transaction)
                 : (long?)null;
-            return (new EnrolmentOutcome(pack.Id, status, enrolment.CohortId, position), enrolment.AccountId);
+            var enrolled = status == EnrolmentRow.Active
+                ? await events.StageAsync(connection, transaction, new LearnerEnrolled(enrolment.AccountId, pack.Id, enrolment.CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken)
+                : null;
+            return (new EnrolmentOutcome(pack.Id, status, enrolment.CohortId, position), enrolled);
         }, cancellationToken);
 
-        if (outcome.Status == EnrolmentRow.Active)
+        if (enrolled is not null)
         {
-            await events.PublishAsync(new LearnerEnrolled(accountId, pack.Id, outcome.CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken);
+            await events.PublishAsync(enrolled, cancellationToken);
         }
 
         return outcome;

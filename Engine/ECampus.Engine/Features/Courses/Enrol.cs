@@ -42,7 +42,7 @@ public sealed class EnrolHandler(IDatabase database, PackCatalog catalog, Curren
         var now = SiteClock.Now(time);
         var today = CourseAccess.Today(time);
 
-        var outcome = await database.WriteAsync(async (connection, transaction) =>
+        var (outcome, enrolled) = await database.WriteAsync(async (connection, transaction) =>
         {
             var rules = await EnrolmentRules.ReadAsync(connection, pack, cancellationToken, transaction);
             if (!rules.Listed && !actor.IsStaff())
@@ -55,7 +55,7 @@ public sealed class EnrolHandler(IDatabase database, PackCatalog catalog, Curren
                 new { command.CourseId, AccountId = accountId }, transaction);
             if (existing is { Status: EnrolmentRow.Active or EnrolmentRow.Requested or EnrolmentRow.Waitlisted })
             {
-                return await OutcomeAsync(connection, transaction, existing.Id, existing.Status, existing.CohortId);
+                return (await OutcomeAsync(connection, transaction, existing.Id, existing.Status, existing.CohortId), (StagedEvent?)null);
             }
 
             if (existing is { Status: EnrolmentRow.Removed })
@@ -92,12 +92,15 @@ public sealed class EnrolHandler(IDatabase database, PackCatalog catalog, Curren
             }
 
             await Audit.RecordAsync(connection, transaction, accountId, $"enrolment.{status}", $"course:{pack.Id}", cohortId is null ? null : $"cohort {cohortId}", now);
-            return await OutcomeAsync(connection, transaction, enrolmentId, status, cohortId);
+            var enrolled = status == EnrolmentRow.Active
+                ? await events.StageAsync(connection, transaction, new LearnerEnrolled(accountId, pack.Id, cohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken)
+                : null;
+            return (await OutcomeAsync(connection, transaction, enrolmentId, status, cohortId), enrolled);
         }, cancellationToken);
 
-        if (outcome.Status == EnrolmentRow.Active)
+        if (enrolled is not null)
         {
-            await events.PublishAsync(new LearnerEnrolled(accountId, pack.Id, outcome.CohortId?.ToString(System.Globalization.CultureInfo.InvariantCulture), now), cancellationToken);
+            await events.PublishAsync(enrolled, cancellationToken);
         }
 
         return outcome;
