@@ -128,6 +128,40 @@ public sealed class AccessibilityTests : SharedSiteTest
         await AssertNoViolationsAsync(page);
     }
 
+    [TestCase("/courses/evidence-based-policy/forums", Accounts.GoalsLearnerEmail, "Forums")]
+    [TestCase("/courses/evidence-based-policy/forums?q=survey", Accounts.GoalsLearnerEmail, "Forums")]
+    [TestCase("/courses/evidence-based-policy/forums", Accounts.TutorEmail, "Forums")]
+    [TestCase("/forums/{discussion}", Accounts.GoalsLearnerEmail, "Discussion: Why evidence matters for decent work")]
+    [TestCase("/forums/threads/{thread}", Accounts.GoalsLearnerEmail, SampleCourses.ForumThreadTitle)]
+    [TestCase("/forums/threads/{thread}", Accounts.TutorEmail, SampleCourses.ForumThreadTitle)]
+    [TestCase("/forums/moderation", Accounts.TutorEmail, "Moderation queue")]
+    [TestCase("/forums/notifications", Accounts.GoalsLearnerEmail, "Forum notifications")]
+    [TestCase("/communities", Accounts.LearnerEmail, "Communities of practice")]
+    [TestCase("/communities", Accounts.AdminEmail, "Communities of practice")]
+    [TestCase("/communities/{community}", Accounts.TutorEmail, SampleCourses.CommunityTitle)]
+    [TestCase("/communities/{community}?q=visits", Accounts.LearnerEmail, SampleCourses.CommunityTitle)]
+    [TestCase("/forums/{community-forum}", Accounts.LearnerEmail, SampleCourses.CommunityTitle)]
+    public async Task ForumPage_SignedIn_HasNoAxeViolations(string path, string email, string heading)
+    {
+        var page = await NewPersonAsync(Site);
+        await SignInAsync(page, email);
+        await GotoAsync(page, await SampleCourses.ForumPathAsync(Site, path), heading);
+        await AssertNoViolationsAsync(page);
+    }
+
+    /// <remarks>The edit, report, and moderation forms and the edit history sit in closed boxes axe does not look into.</remarks>
+    [TestCase(Accounts.GoalsLearnerEmail)]
+    [TestCase(Accounts.TutorEmail)]
+    public async Task ThreadPage_WithEveryBoxOpen_HasNoAxeViolations(string email)
+    {
+        var page = await NewPersonAsync(Site);
+        await SignInAsync(page, email);
+        await GotoAsync(page, await SampleCourses.ForumPathAsync(Site, "/forums/threads/{thread}"), SampleCourses.ForumThreadTitle);
+        var opened = await page.EvaluateAsync<int>("() => { const boxes = [...document.querySelectorAll('details')]; boxes.forEach(d => d.open = true); return boxes.length; }");
+        Assert.That(opened, Is.GreaterThan(1), "the thread page has no boxes to open");
+        await AssertNoViolationsAsync(page);
+    }
+
     [Test]
     public async Task LockedModule_ShowsWhyWithNoAxeViolations()
     {

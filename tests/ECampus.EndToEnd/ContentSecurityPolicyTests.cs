@@ -35,8 +35,19 @@ public sealed class ContentSecurityPolicyTests : SharedSiteTest
     [TestCase("/admin/courses/evidence-based-policy", Accounts.AdminEmail)]
     // The module with a figure from the pack's assets: the image must load under the policy.
     [TestCase("/courses/intro-labour-standards/modules/how-standards-are-supervised", Accounts.AdminEmail)]
+    // Forum pages run the live script: it connects to the hub and keeps the connection open.
+    [TestCase("/courses/evidence-based-policy/forums", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/{discussion}", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/threads/{thread}", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/threads/{thread}", Accounts.TutorEmail)]
+    [TestCase("/forums/moderation", Accounts.TutorEmail)]
+    [TestCase("/forums/notifications", Accounts.GoalsLearnerEmail)]
+    [TestCase("/communities", Accounts.LearnerEmail)]
+    [TestCase("/communities/{community}", Accounts.TutorEmail)]
+    [TestCase("/forums/{community-forum}", Accounts.LearnerEmail)]
     public async Task Page_ShowsNoBrowserErrors(string path, string? signedInAs)
     {
+        path = await SampleCourses.ForumPathAsync(Site, path);
         // Only a site without an administrator shows the setup page.
         var site = path == "/setup" ? await StartSiteAsync() : Site;
         var page = await NewPersonAsync(site);
@@ -65,6 +76,11 @@ public sealed class ContentSecurityPolicyTests : SharedSiteTest
         var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.That(response?.Status, Is.EqualTo(200), $"{path} answered {response?.Status}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        if (await page.Locator("#thread-live, #forum-live").CountAsync() > 0)
+        {
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("data-forum-live", "connected");
+        }
+
         var report = errors.GroupBy(error => error).Select(group => $"- {group.Count()} × {group.Key}");
         Assert.That(errors, Is.Empty, $"The browser reported problems on {path}:{Environment.NewLine}{string.Join(Environment.NewLine, report)}");
     }

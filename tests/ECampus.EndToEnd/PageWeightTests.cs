@@ -46,4 +46,57 @@ public sealed class PageWeightTests : BrowserTest
             $"A first load needs only HTML, CSS and perhaps images.{Environment.NewLine}{report}");
         Assert.That(total, Is.LessThan(BudgetBytes), report);
     }
+
+    /// <summary>
+    /// Forum pages are the only ones with script: the SignalR client and the live script, both from the site. With
+    /// them, and signed in, a first load stays under the same budget.
+    /// </summary>
+    [Test]
+    public async Task ForumPages_FirstLoadSignedIn_WithTheLiveScript_TransferWellUnderBudget()
+    {
+        var site = await StartSiteAsync(ECampus.Testing.SamplePacks.SelfPaced, ECampus.Testing.SamplePacks.TutorSupported, ECampus.Testing.SamplePacks.Webinar);
+        await SampleCourses.PrepareSharedSiteAsync(site, await Accounts.AddEveryKindAsync(site));
+        var signIn = await NewPersonAsync(site);
+        await SignInAsync(signIn, Accounts.GoalsLearnerEmail);
+        var cookies = (await signIn.Context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite, Expires = c.Expires,
+        }).ToList();
+
+        var reports = new List<string>();
+        var over = new List<string>();
+        foreach (var path in new[] { "/courses/evidence-based-policy/forums", "/forums/{discussion}", "/forums/threads/{thread}", "/communities", "/forums/notifications" })
+        {
+            var page = await NewPersonAsync(site);
+            await page.Context.AddCookiesAsync(cookies);
+            var finished = new List<IRequest>();
+            page.RequestFinished += (_, request) => finished.Add(request);
+            var url = await SampleCourses.ForumPathAsync(site, path);
+            var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            Assert.That(response?.Status, Is.EqualTo(200), url);
+
+            long total = 0;
+            var lines = new List<string>();
+            foreach (var request in finished)
+            {
+                var sizes = await request.SizesAsync();
+                total += sizes.ResponseHeadersSize + sizes.ResponseBodySize;
+                lines.Add($"{sizes.ResponseHeadersSize + sizes.ResponseBodySize,7:N0} B  {request.ResourceType,-10} {request.Url}");
+                if (request.ResourceType == "script")
+                {
+                    Assert.That(new Uri(request.Url).AbsolutePath, Is.AnyOf("/js/signalr.min.js", "/js/forum-live.js"), $"{path} loads a script it should not");
+                }
+            }
+
+            var report = $"First load of {path} signed in: {total:N0} bytes in {finished.Count} responses{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
+            reports.Add(report);
+            if (total >= BudgetBytes)
+            {
+                over.Add(report);
+            }
+        }
+
+        TestContext.Out.WriteLine(string.Join(Environment.NewLine + Environment.NewLine, reports));
+        Assert.That(over, Is.Empty, string.Join(Environment.NewLine, over));
+    }
 }

@@ -34,8 +34,19 @@ public sealed class PhoneLayoutTests : SharedSiteTest
     // A module with a wide table and a figure.
     [TestCase("/courses/evidence-based-policy/modules/framing-policy-questions", Accounts.AdminEmail)]
     [TestCase("/courses/intro-labour-standards/modules/how-standards-are-supervised", Accounts.AdminEmail)]
+    [TestCase("/courses/evidence-based-policy/forums", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/{discussion}", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/threads/{thread}", Accounts.GoalsLearnerEmail)]
+    [TestCase("/forums/threads/{thread}", Accounts.TutorEmail)]
+    [TestCase("/forums/moderation", Accounts.TutorEmail)]
+    [TestCase("/forums/notifications", Accounts.GoalsLearnerEmail)]
+    [TestCase("/communities", Accounts.AdminEmail)]
+    [TestCase("/communities/{community}", Accounts.TutorEmail)]
+    [TestCase("/forums/{community-forum}", Accounts.LearnerEmail)]
     public async Task PageAtPhoneWidth_DoesNotScrollSideways(string path, string? signedInAs)
     {
+        var placeholder = path;
+        path = await SampleCourses.ForumPathAsync(Site, path);
         var page = await NewPersonAsync(Site, width: PhoneWidth, height: 812);
         if (signedInAs is not null)
         {
@@ -46,7 +57,13 @@ public sealed class PhoneLayoutTests : SharedSiteTest
         Assert.That(response?.Status, Is.EqualTo(200), $"{path} answered {response?.Status}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
-        var file = ScreenshotPath($"phone-{(path == "/" ? "home" : path)}");
+        if (placeholder.Contains("/threads/", StringComparison.Ordinal))
+        {
+            // The boxes (edit, report, history, moderation forms) open, as someone using them sees the page.
+            await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        }
+
+        var file = ScreenshotPath($"phone-{(path == "/" ? "home" : placeholder)}-{signedInAs}");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         TestContext.AddTestAttachment(file, $"{path} at {PhoneWidth} px");
 

@@ -17,7 +17,7 @@ namespace ECampus.Web.Hubs;
 /// page and the API (a locked thread refuses them). Each person is in their own group for unread counts.
 /// </summary>
 [Authorize]
-public sealed class ForumHub(IDatabase database, ForumAccess access, ICurrentActor current, IMediator mediator) : Hub
+public sealed class ForumHub(IDatabase database, ForumAccess access, ForumUnreadCounts unread, ICurrentActor current, IMediator mediator) : Hub
 {
     public const string Path = "/hubs/forums";
 
@@ -31,8 +31,7 @@ public sealed class ForumHub(IDatabase database, ForumAccess access, ICurrentAct
     {
         var accountId = current.Actor.AccountId!.Value;
         await Groups.AddToGroupAsync(Context.ConnectionId, PersonGroup(accountId));
-        var unread = await database.ReadAsync(connection => ForumPosting.UnreadNotificationsAsync(connection, accountId, Context.ConnectionAborted), Context.ConnectionAborted);
-        await Clients.Caller.SendAsync("unread", unread, Context.ConnectionAborted);
+        await Clients.Caller.SendAsync("unread", await unread.GetAsync(accountId, Context.ConnectionAborted), Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
@@ -134,8 +133,11 @@ public static class ForumHubEndpoints
         && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Pushes forum changes to the people watching the forum or thread, and new unread counts to those notified.</summary>
-public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, IDatabase database) : IEngineEventHandler<ForumChanged>
+/// <summary>
+/// Pushes forum changes to the people watching the forum or thread, and new unread counts to those notified and to
+/// readers (every page of theirs with a live connection shows the same count).
+/// </summary>
+public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, ForumUnreadCounts unread) : IEngineEventHandler<ForumChanged>, IEngineEventHandler<ForumRead>
 {
     public async ValueTask HandleAsync(ForumChanged change, CancellationToken cancellationToken)
     {
@@ -143,8 +145,12 @@ public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, IDatabase databa
         await hub.Clients.Groups(ForumHub.ForumGroup(change.ForumId), ForumHub.ThreadGroup(change.ThreadId)).SendAsync("forumChanged", message, cancellationToken);
         foreach (var accountId in change.NotifiedAccounts)
         {
-            var unread = await database.ReadAsync(connection => ForumPosting.UnreadNotificationsAsync(connection, accountId, cancellationToken), cancellationToken);
-            await hub.Clients.Group(ForumHub.PersonGroup(accountId)).SendAsync("unread", unread, cancellationToken);
+            await PushUnreadAsync(accountId, cancellationToken);
         }
     }
+
+    public async ValueTask HandleAsync(ForumRead read, CancellationToken cancellationToken) => await PushUnreadAsync(read.AccountId, cancellationToken);
+
+    private async Task PushUnreadAsync(long accountId, CancellationToken cancellationToken) =>
+        await hub.Clients.Group(ForumHub.PersonGroup(accountId)).SendAsync("unread", await unread.GetAsync(accountId, cancellationToken), cancellationToken);
 }

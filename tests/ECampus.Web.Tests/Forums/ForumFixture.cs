@@ -30,9 +30,9 @@ internal sealed class ForumFixture : IAsyncDisposable
 
     public HttpClient this[string name] => People[name];
 
-    public static async Task<ForumFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<ForumFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null)
     {
-        var fixture = new ForumFixture(await SamplePacks.StartSiteAsync(configure, Course, OtherCourse));
+        var fixture = new ForumFixture(await SamplePacks.StartSiteAsync(time, configure, Course, OtherCourse));
         await fixture.SetUpAsync();
         return fixture;
     }

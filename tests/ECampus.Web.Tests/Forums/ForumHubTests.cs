@@ -89,6 +89,26 @@ public sealed class ForumHubTests
     }
 
     [Test]
+    public async Task ReadingTheThreadElsewhere_PushesTheFallenUnreadCount_AndHidingAPostCountsItNoMore()
+    {
+        var unread = Channel.CreateUnbounded<long>();
+        await using var ana = await ConnectAsync("ana", connection => connection.On<long>("unread", count => unread.Writer.TryWrite(count)));
+        Assert.That(await ReadAsync(unread), Is.Zero, "the count on connecting");
+
+        var first = (await _forums["tina"].PostJsonAsync($"/api/v1/threads/{_threadId}/posts", new { body = "One" }, HttpStatusCode.Created)).GetProperty("postId").GetInt64();
+        Assert.That(await ReadAsync(unread), Is.EqualTo(1));
+        await _forums["tina"].PostJsonAsync($"/api/v1/threads/{_threadId}/posts", new { body = "Two" }, HttpStatusCode.Created);
+        Assert.That(await ReadAsync(unread), Is.EqualTo(2));
+        await _forums["tina"].PostJsonAsync($"/api/v1/posts/{first}/moderation", new { action = "hide", reason = "Duplicate" }, HttpStatusCode.NoContent);
+        Assert.That((await _forums["ana"].GetJsonAsync("/api/v1/forums/notifications")).GetProperty("unread").GetInt64(), Is.EqualTo(1),
+            "a hidden post still counts as unread");
+
+        // Ana reads the thread in another tab (here, the API): this connection hears the count fall.
+        await _forums["ana"].GetJsonAsync($"/api/v1/threads/{_threadId}");
+        Assert.That(await ReadAsync(unread), Is.Zero, "reading the thread did not push the new count");
+    }
+
+    [Test]
     public async Task ALockedThread_RefusesRepliesThroughTheHubTheApiAndThePage()
     {
         await using var ana = await ConnectAsync("ana");

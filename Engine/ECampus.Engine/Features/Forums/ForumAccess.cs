@@ -160,6 +160,10 @@ public sealed class ForumAccess(IAccessPolicy policy, PackCatalog catalog)
         return null;
     }
 
+    /// <summary>Whether the caller moderates some of a course's spaces (staff, or a tutor of the course or one of its cohorts).</summary>
+    public async Task<bool> ModeratesInCourseAsync(Actor actor, string courseId, CancellationToken cancellationToken) =>
+        actor.IsSignedIn && (actor.HasSiteRole(SiteRoles.Admin) || actor.IsStaff() || await policy.IsAllowedAsync(actor, Permissions.TeachCourse, courseId, cancellationToken));
+
     private static async Task<bool> TeachesAsync(DbConnection connection, Actor actor, long cohortId, CancellationToken cancellationToken, DbTransaction? transaction) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM cohort_tutor WHERE cohort_id = @CohortId AND account_id = @AccountId",

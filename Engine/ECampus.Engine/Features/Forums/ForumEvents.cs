@@ -5,6 +5,9 @@ namespace ECampus.Engine.Features.Forums;
 /// <summary>What changed in a forum, raised after the commit; the web host pushes it to the people watching.</summary>
 public sealed record ForumChanged(long ForumId, long ThreadId, string Change, long? PostId, IReadOnlyList<long> NotifiedAccounts, DateTimeOffset At) : IEngineEvent;
 
+/// <summary>Someone read a thread, so their unread count may have fallen; raised after the commit.</summary>
+public sealed record ForumRead(long AccountId, long ThreadId, DateTimeOffset At) : IEngineEvent;
+
 /// <summary>The kinds of <see cref="ForumChanged"/>.</summary>
 public static class ForumChanges
 {

@@ -118,9 +118,4 @@ public static class ForumPosting
             INSERT INTO forum_moderation_log (forum_id, thread_id, post_id, action, reason, actor_id, at)
             VALUES (@ForumId, @ThreadId, @PostId, @Action, @Reason, @ActorId, @Now)
             """, new { ForumId = forumId, ThreadId = threadId, PostId = postId, Action = action, Reason = reason, ActorId = actorId, Now = now }, transaction);
-
-    /// <summary>Unread in-app notifications, for the nav badge.</summary>
-    public static Task<long> UnreadNotificationsAsync(DbConnection connection, long accountId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM forum_notification WHERE account_id = @AccountId AND read_at IS NULL", new { AccountId = accountId }, cancellationToken: cancellationToken));
 }

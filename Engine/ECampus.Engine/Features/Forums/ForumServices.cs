@@ -10,6 +10,7 @@ public static class ForumServices
     {
         services.AddOptions<ForumOptions>().Bind(configuration.GetSection(ForumOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ForumAccess>();
+        services.AddSingleton<ForumUnreadCounts>();
         services.AddSingleton<IForumSearch, SqliteForumSearch>();
         services.AddHostedService<ForumDigestJob>();
         return services;

@@ -15,7 +15,7 @@ public sealed record ListCourseForums(string CourseId) : IQuery<CourseForums>, I
     public AccessRule Access => AccessRule.Require(Permissions.TakeCourse, CourseId);
 }
 
-public sealed record CourseForums(string CourseId, string CourseTitle, IReadOnlyList<ForumSummary> Forums);
+public sealed record CourseForums(string CourseId, string CourseTitle, bool CanModerate, IReadOnlyList<ForumSummary> Forums);
 
 public sealed record ForumSummary(long Id, string Kind, string Title, string? ModuleId, long CohortId, string? CohortName, long Threads, long Unread);
 
@@ -45,6 +45,6 @@ public sealed class ListCourseForumsHandler(IDatabase database, PackCatalog cata
             WHERE f.id IN @Ids
             """, new { Ids = ids, actor.AccountId }, cancellationToken: cancellationToken))).ToList(), cancellationToken);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return new CourseForums(pack.Id, pack.Title, forums.OrderBy(f => order[f.Id]).ToList());
+        return new CourseForums(pack.Id, pack.Title, await access.ModeratesInCourseAsync(actor, pack.Id, cancellationToken), forums.OrderBy(f => order[f.Id]).ToList());
     }
 }

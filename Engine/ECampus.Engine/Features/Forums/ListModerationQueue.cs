@@ -8,7 +8,8 @@ namespace ECampus.Engine.Features.Forums;
 
 /// <summary>
 /// Reported posts awaiting a decision in the forums the caller moderates (their cohorts' course spaces, communities they
-/// moderate; everything for administrators), oldest report first, with the recent moderation log.
+/// moderate; everything for administrators), oldest report first, with the recent moderation log. Only tutors, staff
+/// and community moderators have a queue (a tutor's may be empty while their course's forums are not opened yet).
 /// </summary>
 public sealed record ListModerationQueue : IQuery<ModerationQueue>, IAccessControlled
 {
@@ -57,7 +58,12 @@ public sealed class ListModerationQueueHandler(IDatabase database, PackCatalog c
                 .Select(f => f.Id).ToList();
             if (forums.Count == 0)
             {
-                return new ModerationQueue([], []);
+                var moderates = who.Admin || who.Staff || await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+                    SELECT EXISTS (SELECT 1 FROM cohort_tutor WHERE account_id = @AccountId)
+                        OR EXISTS (SELECT 1 FROM course_role WHERE account_id = @AccountId AND role = 'tutor')
+                        OR EXISTS (SELECT 1 FROM forum_community_member WHERE account_id = @AccountId AND role = 'moderator' AND status = 'active')
+                    """, who, cancellationToken: cancellationToken));
+                return moderates ? new ModerationQueue([], []) : throw new AccessDeniedException("Only tutors and community moderators have a moderation queue.");
             }
 
             var reports = (await connection.QueryAsync<ReportedPost>(new CommandDefinition("""

@@ -29,7 +29,7 @@ public sealed record ModeratePost(long PostId, string Action, string? Reason = n
     }
 }
 
-public sealed class ModeratePostHandler(IDatabase database, ForumAccess access, ICurrentActor current, IEngineEvents events, TimeProvider time)
+public sealed class ModeratePostHandler(IDatabase database, ForumAccess access, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, TimeProvider time)
     : ICommandHandler<ModeratePost>
 {
     public async ValueTask<Unit> Handle(ModeratePost command, CancellationToken cancellationToken)
@@ -65,6 +65,11 @@ public sealed class ModeratePostHandler(IDatabase database, ForumAccess access, 
             await ForumPosting.LogAsync(connection, transaction, grant.Forum.Id, thread.Id, command.PostId, command.Action, reason, actor.AccountId!.Value, now);
             return (grant.Forum.Id, thread.Id);
         }, cancellationToken);
+
+        if (command.Action is "hide" or "unhide" or "delete")
+        {
+            unread.ForgetEveryone();
+        }
 
         await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.PostModerated, command.PostId, [], now), cancellationToken);
         return Unit.Value;

@@ -39,7 +39,7 @@ public sealed record ModerateThread(long ThreadId, string Action, string? Reason
     }
 }
 
-public sealed class ModerateThreadHandler(IDatabase database, ForumAccess access, ICurrentActor current, IEngineEvents events, TimeProvider time)
+public sealed class ModerateThreadHandler(IDatabase database, ForumAccess access, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, TimeProvider time)
     : ICommandHandler<ModerateThread>
 {
     public async ValueTask<Unit> Handle(ModerateThread command, CancellationToken cancellationToken)
@@ -84,6 +84,11 @@ public sealed class ModerateThreadHandler(IDatabase database, ForumAccess access
                 command.Action == "move" ? $"move to forum {toForum}" : command.Action, reason, actor.AccountId!.Value, now);
             return (grant.Forum.Id, toForum);
         }, cancellationToken);
+
+        if (command.Action is "hide" or "unhide" or "delete")
+        {
+            unread.ForgetEveryone();
+        }
 
         await events.PublishAsync(new ForumChanged(fromForum, command.ThreadId, ForumChanges.ThreadModerated, null, [], now), cancellationToken);
         if (toForum != fromForum)

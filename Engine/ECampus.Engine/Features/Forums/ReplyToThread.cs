@@ -15,7 +15,7 @@ public sealed record ReplyToThread(long ThreadId, string Body, long? ParentPostI
     public AccessRule Access => AccessRule.Require(Permissions.SignedIn);
 }
 
-public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
+public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
     : ICommandHandler<ReplyToThread, long>
 {
     public async ValueTask<long> Handle(ReplyToThread command, CancellationToken cancellationToken)
@@ -49,6 +49,7 @@ public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access,
             return (grant.Forum.Id, postId, notified);
         }, cancellationToken);
 
+        unread.Forget(notified);
         await events.PublishAsync(new ForumChanged(forumId, command.ThreadId, ForumChanges.PostAdded, postId, notified, now), cancellationToken);
         return postId;
     }

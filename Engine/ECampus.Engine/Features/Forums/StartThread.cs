@@ -14,7 +14,7 @@ public sealed record StartThread(long ForumId, string Title, string Body) : ICom
 
 public sealed record StartedThread(long ThreadId, long PostId);
 
-public sealed class StartThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
+public sealed class StartThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
     : ICommandHandler<StartThread, StartedThread>
 {
     public async ValueTask<StartedThread> Handle(StartThread command, CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ public sealed class StartThreadHandler(IDatabase database, ForumAccess access, I
             return (grant.Forum.Id, threadId, postId, notified);
         }, cancellationToken);
 
+        unread.Forget(notified);
         await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.ThreadStarted, postId, notified, now), cancellationToken);
         return new StartedThread(threadId, postId);
     }

@@ -1,17 +1,25 @@
 using ECampus.Engine.Features.Forums;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ECampus.Web.Pages.Forums;
 
-/// <summary>A thread: read, reply (to the thread or a post, optionally quoting), report, follow, and moderate.</summary>
-public sealed class ThreadModel(IMediator mediator) : EcampusPage
+/// <summary>A thread: read, reply (to the thread or a post, optionally quoting), edit one's own post, report, follow, and moderate.</summary>
+public sealed class ThreadModel(IMediator mediator, IOptions<ForumOptions> options) : EcampusPage
 {
     [BindProperty(SupportsGet = true)] public long? ReplyTo { get; set; }
 
     [BindProperty(SupportsGet = true)] public long? Quote { get; set; }
 
     [BindProperty] public string? Body { get; set; }
+
+    [BindProperty] public string? EditBody { get; set; }
+
+    /// <summary>The post whose edit was refused, so its form shows again, open, with what was typed.</summary>
+    public long? EditingPostId { get; private set; }
+
+    public TimeSpan EditWindow => options.Value.EditWindow;
 
     public ThreadPage Thread { get; private set; } = null!;
 
@@ -24,6 +32,16 @@ public sealed class ThreadModel(IMediator mediator) : EcampusPage
             var postId = await mediator.Send(new ReplyToThread(threadId, Body ?? "", ReplyTo, Quote), cancellationToken);
             return "#post-" + postId;
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostEditAsync(long threadId, long postId, CancellationToken cancellationToken)
+    {
+        EditingPostId = postId;
+        return Act(threadId, async () =>
+        {
+            await mediator.Send(new EditPost(postId, EditBody ?? ""), cancellationToken);
+            return "#post-" + postId;
+        }, cancellationToken);
+    }
 
     public Task<IActionResult> OnPostReportAsync(long threadId, long postId, string? reason, CancellationToken cancellationToken) =>
         Act(threadId, async () =>
