@@ -143,9 +143,12 @@ public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, ForumUnreadCount
     {
         var message = new { change.ForumId, change.ThreadId, change.Change, change.PostId };
         await hub.Clients.Groups(ForumHub.ForumGroup(change.ForumId), ForumHub.ThreadGroup(change.ThreadId)).SendAsync("forumChanged", message, cancellationToken);
-        foreach (var accountId in change.NotifiedAccounts)
+        if (change.NotifiedAccounts.Count > 0)
         {
-            await PushUnreadAsync(accountId, cancellationToken);
+            // Sent to everyone at once: a post followed by hundreds would otherwise hold its author's request for
+            // hundreds of socket writes in a row.
+            var counts = await unread.GetManyAsync(change.NotifiedAccounts, cancellationToken);
+            await Task.WhenAll(counts.Select(c => hub.Clients.Group(ForumHub.PersonGroup(c.Key)).SendAsync("unread", c.Value, cancellationToken)));
         }
     }
 

@@ -107,6 +107,18 @@ public static class ForumPosting
         return (postId, notified);
     }
 
+    /// <summary>
+    /// Marks notifications hidden or visible again as moderation left their post and its thread, so the unread count
+    /// (an index count) matches the notifications list: those of one post, or of every post in a thread when no post is given.
+    /// </summary>
+    public static Task RefreshNotificationVisibilityAsync(DbConnection connection, DbTransaction transaction, long threadId, long? postId = null) =>
+        connection.ExecuteAsync("""
+            UPDATE forum_notification SET hidden = (
+                SELECT p.deleted_at IS NOT NULL OR p.is_hidden OR t.deleted_at IS NOT NULL OR t.is_hidden
+                FROM forum_post p JOIN forum_thread t ON t.id = p.thread_id WHERE p.id = forum_notification.post_id)
+            WHERE post_id IN (SELECT id FROM forum_post WHERE thread_id = @ThreadId AND (@PostId IS NULL OR id = @PostId))
+            """, new { ThreadId = threadId, PostId = postId }, transaction);
+
     public static Task MarkReadAsync(DbConnection connection, DbTransaction transaction, long accountId, long threadId, long postId) =>
         connection.ExecuteAsync("""
             INSERT INTO forum_read (account_id, thread_id, last_read_post_id) VALUES (@AccountId, @ThreadId, @PostId)

@@ -12,13 +12,15 @@ namespace ECampus.Engine.Features.Forums;
 /// </summary>
 public sealed class ForumUnreadCounts(IDatabase database)
 {
-    // The same rows ListNotifications shows: unread, of posts and threads still visible.
-    private const string CountSql = """
-        SELECT count(*) FROM forum_notification n
-        JOIN forum_post p ON p.id = n.post_id
-        JOIN forum_thread t ON t.id = p.thread_id
-        WHERE n.account_id = @AccountId AND n.read_at IS NULL
-          AND p.deleted_at IS NULL AND p.is_hidden = 0 AND t.deleted_at IS NULL AND t.is_hidden = 0
+    // The same rows ListNotifications shows: unread, of posts and threads still visible (moderation keeps `hidden`).
+    private const string CountSql =
+        "SELECT count(*) FROM forum_notification WHERE account_id = @AccountId AND read_at IS NULL AND hidden = 0";
+
+    // The same count for many people at once: a post to a thread followed by hundreds pushes each of them their count.
+    private const string CountManySql = """
+        SELECT account_id, count(*) FROM forum_notification
+        WHERE account_id IN (SELECT value FROM json_each(@AccountIds)) AND read_at IS NULL AND hidden = 0
+        GROUP BY account_id
         """;
 
     private readonly ConcurrentDictionary<long, long> _counts = new();
@@ -40,6 +42,46 @@ public sealed class ForumUnreadCounts(IDatabase database)
         }
 
         return count;
+    }
+
+    /// <summary>The counts of several people: those kept, and the others in one read.</summary>
+    public async ValueTask<IReadOnlyDictionary<long, long>> GetManyAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var counts = new Dictionary<long, long>(accountIds.Count);
+        var missing = new List<long>();
+        foreach (var accountId in accountIds)
+        {
+            if (_counts.TryGetValue(accountId, out var count))
+            {
+                counts[accountId] = count;
+            }
+            else
+            {
+                missing.Add(accountId);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return counts;
+        }
+
+        var forgetsBefore = Interlocked.Read(ref _forgets);
+        var read = (await database.ReadAsync(connection => connection.QueryAsync<(long AccountId, long Count)>(new CommandDefinition(
+            CountManySql, new { AccountIds = System.Text.Json.JsonSerializer.Serialize(missing) }, cancellationToken: cancellationToken)), cancellationToken))
+            .ToDictionary(r => r.AccountId, r => r.Count);
+        var keep = Interlocked.Read(ref _forgets) == forgetsBefore;
+        foreach (var accountId in missing)
+        {
+            counts[accountId] = read.GetValueOrDefault(accountId);
+            if (keep)
+            {
+                _counts.TryAdd(accountId, counts[accountId]);
+            }
+        }
+
+        return counts;
     }
 
     public void Forget(IEnumerable<long> accountIds)

@@ -60,6 +60,7 @@ public sealed class ModeratePostHandler(IDatabase database, ForumAccess access, 
                 _ => "SELECT 0",
             };
             await connection.ExecuteAsync(sql, new { Id = command.PostId, Now = now, Reason = reason ?? "deleted by the author" }, transaction);
+            await ForumPosting.RefreshNotificationVisibilityAsync(connection, transaction, thread.Id, command.PostId);
             await connection.ExecuteAsync("UPDATE forum_report SET resolved_at = @Now, resolved_by = @ActorId WHERE post_id = @Id AND resolved_at IS NULL",
                 new { Now = now, ActorId = actor.AccountId, Id = command.PostId }, transaction);
             await ForumPosting.LogAsync(connection, transaction, grant.Forum.Id, thread.Id, command.PostId, command.Action, reason, actor.AccountId!.Value, now);

@@ -80,6 +80,11 @@ public sealed class ModerateThreadHandler(IDatabase database, ForumAccess access
             }
 
             await connection.ExecuteAsync(sql, new { Id = thread.Id, Now = now, Reason = reason, ToForum = toForum }, transaction);
+            if (command.Action is "hide" or "unhide" or "delete")
+            {
+                await ForumPosting.RefreshNotificationVisibilityAsync(connection, transaction, thread.Id);
+            }
+
             await ForumPosting.LogAsync(connection, transaction, grant.Forum.Id, thread.Id, null,
                 command.Action == "move" ? $"move to forum {toForum}" : command.Action, reason, actor.AccountId!.Value, now);
             return (grant.Forum.Id, toForum);
