@@ -58,6 +58,12 @@ public sealed partial class Migrator(SqliteDatabase database, ILogger<Migrator> 
     /// <summary>Scripts of <paramref name="set"/>'s owner that the database has applied but this build does not know.</summary>
     public async Task<IReadOnlyList<string>> UnknownAppliedScriptsAsync(MigrationSet set, CancellationToken cancellationToken)
     {
+        var known = set.Scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return (await AppliedScriptsAsync(set, cancellationToken)).Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>> AppliedScriptsAsync(MigrationSet set, CancellationToken cancellationToken)
+    {
         await using var connection = new SqliteConnection(database.WriteConnectionString);
         await connection.OpenAsync(cancellationToken);
         var journalExists = await connection.ExecuteScalarAsync<long>(
@@ -67,20 +73,29 @@ public sealed partial class Migrator(SqliteDatabase database, ILogger<Migrator> 
             return [];
         }
 
-        var applied = await connection.QueryAsync<string>(
-            $"SELECT ScriptName FROM {JournalTable} WHERE ScriptName LIKE @Prefix", new { Prefix = set.Owner + "/%" });
-        var known = set.Scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        return applied.Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        return (await connection.QueryAsync<string>(
+            $"SELECT ScriptName FROM {JournalTable} WHERE ScriptName LIKE @Prefix", new { Prefix = set.Owner + "/%" })).ToList();
     }
 
+    /// <summary>
+    /// Applies the scripts the database has not run yet. An up-to-date database is only read, so a command-line verb
+    /// (a backup, say) starts without taking the write lock from a site that is busy writing.
+    /// </summary>
     public async Task<int> ApplyAsync(MigrationSet set, CancellationToken cancellationToken)
     {
-        var unknown = await UnknownAppliedScriptsAsync(set, cancellationToken);
+        var applied = (await AppliedScriptsAsync(set, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = set.Scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = applied.Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             throw new SchemaTooNewException(
                 $"The database at {database.Path} was upgraded by a newer version of '{set.Owner}' (it has applied {string.Join(", ", unknown)}, " +
                 "which this build does not know). Run the newer ECampus, or restore a backup taken before the upgrade.");
+        }
+
+        if (known.IsSubsetOf(applied))
+        {
+            return 0;
         }
 
         var upgrader = DeployChanges.To
