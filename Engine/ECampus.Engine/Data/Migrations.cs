@@ -55,13 +55,6 @@ public sealed partial class Migrator(SqliteDatabase database, ILogger<Migrator> 
         }
     }
 
-    /// <summary>Scripts of <paramref name="set"/>'s owner that the database has applied but this build does not know.</summary>
-    public async Task<IReadOnlyList<string>> UnknownAppliedScriptsAsync(MigrationSet set, CancellationToken cancellationToken)
-    {
-        var known = set.Scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        return (await AppliedScriptsAsync(set, cancellationToken)).Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
-    }
-
     private async Task<IReadOnlyList<string>> AppliedScriptsAsync(MigrationSet set, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(database.WriteConnectionString);
