@@ -36,7 +36,8 @@ public static class EngineServices
         services.AddScoped<ICurrentActor>(provider => provider.GetRequiredService<CurrentActor>());
         services.AddScoped<EngineEvents>();
         services.AddScoped<IEngineEvents>(provider => provider.GetRequiredService<EngineEvents>());
-        services.AddHostedService<StagedEventRecovery>();
+        services.AddSingleton<IAfterCommitWork, StagedEventRecovery>();
+        services.AddHostedService<AfterCommitSweep>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<MailDelivery>());
         services.AddSingleton<PackCatalog>();

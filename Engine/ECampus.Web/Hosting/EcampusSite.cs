@@ -141,7 +141,7 @@ public static class EcampusSite
         });
         services.AddScoped<ForumLiveUpdates>();
         services.AddScoped<ECampus.Sdk.IEngineEventHandler<ECampus.Engine.Features.Forums.ForumChanged>>(provider => provider.GetRequiredService<ForumLiveUpdates>());
-        services.AddScoped<ECampus.Sdk.IEngineEventHandler<ECampus.Engine.Features.Forums.ForumRead>>(provider => provider.GetRequiredService<ForumLiveUpdates>());
+        services.AddScoped<ECampus.Sdk.IEngineEventHandler<ECampus.Engine.Features.Forums.ForumUnreadChanged>>(provider => provider.GetRequiredService<ForumLiveUpdates>());
 
         if (options.Network.TrustedProxies.Count > 0)
         {

@@ -137,23 +137,19 @@ public static class ForumHubEndpoints
 /// Pushes forum changes to the people watching the forum or thread, and new unread counts to those notified and to
 /// readers (every page of theirs with a live connection shows the same count).
 /// </summary>
-public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, ForumUnreadCounts unread) : IEngineEventHandler<ForumChanged>, IEngineEventHandler<ForumRead>
+public sealed class ForumLiveUpdates(IHubContext<ForumHub> hub, ForumUnreadCounts unread) : IEngineEventHandler<ForumChanged>, IEngineEventHandler<ForumUnreadChanged>
 {
     public async ValueTask HandleAsync(ForumChanged change, CancellationToken cancellationToken)
     {
         var message = new { change.ForumId, change.ThreadId, change.Change, change.PostId };
         await hub.Clients.Groups(ForumHub.ForumGroup(change.ForumId), ForumHub.ThreadGroup(change.ThreadId)).SendAsync("forumChanged", message, cancellationToken);
-        if (change.NotifiedAccounts.Count > 0)
-        {
-            // Sent to everyone at once: a post followed by hundreds would otherwise hold its author's request for
-            // hundreds of socket writes in a row.
-            var counts = await unread.GetManyAsync(change.NotifiedAccounts, cancellationToken);
-            await Task.WhenAll(counts.Select(c => hub.Clients.Group(ForumHub.PersonGroup(c.Key)).SendAsync("unread", c.Value, cancellationToken)));
-        }
     }
 
-    public async ValueTask HandleAsync(ForumRead read, CancellationToken cancellationToken) => await PushUnreadAsync(read.AccountId, cancellationToken);
-
-    private async Task PushUnreadAsync(long accountId, CancellationToken cancellationToken) =>
-        await hub.Clients.Group(ForumHub.PersonGroup(accountId)).SendAsync("unread", await unread.GetAsync(accountId, cancellationToken), cancellationToken);
+    public async ValueTask HandleAsync(ForumUnreadChanged change, CancellationToken cancellationToken)
+    {
+        // Sent to everyone at once: a post followed by hundreds would otherwise hold its author's request for hundreds
+        // of socket writes in a row.
+        var counts = await unread.GetManyAsync(change.AccountIds, cancellationToken);
+        await Task.WhenAll(counts.Select(c => hub.Clients.Group(ForumHub.PersonGroup(c.Key)).SendAsync("unread", c.Value, cancellationToken)));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class EditPostHandler(IDatabase database, ForumAccess access, IFor
             return (grant.Forum.Id, thread.Id);
         }, cancellationToken);
 
-        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.PostEdited, command.PostId, [], now), cancellationToken);
+        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.PostEdited, command.PostId, now), cancellationToken);
         return Unit.Value;
     }
 

@@ -66,14 +66,17 @@ public static class ForumPosting
         }
     }
 
-    /// <summary>Stores a post and everything that follows from it; returns its id and the people notified.</summary>
-    public static async Task<(long PostId, IReadOnlyList<long> Notified)> AddPostAsync(
-        DbConnection connection, DbTransaction transaction, IForumSearch search, ForumRow forum, long threadId, string threadTitle,
+    /// <summary>
+    /// Stores a post and what must change with it (the thread's last post, the author's read mark and subscription, the
+    /// search index); its followers are notified after the commit by <see cref="ForumFollowers"/>.
+    /// </summary>
+    public static async Task<long> AddPostAsync(
+        DbConnection connection, DbTransaction transaction, IForumSearch search, long threadId, string threadTitle,
         long? parentId, long? quotePostId, long authorId, (string Markdown, string Html) body, DateTimeOffset now, bool isFirst)
     {
         var postId = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO forum_post (thread_id, parent_id, quote_post_id, author_id, body_markdown, body_html, created_at)
-            VALUES (@ThreadId, @ParentId, @QuotePostId, @AuthorId, @Markdown, @Html, @Now) RETURNING id
+            INSERT INTO forum_post (thread_id, parent_id, quote_post_id, author_id, body_markdown, body_html, created_at, followers_pending)
+            VALUES (@ThreadId, @ParentId, @QuotePostId, @AuthorId, @Markdown, @Html, @Now, 1) RETURNING id
             """, new { ThreadId = threadId, ParentId = parentId, QuotePostId = quotePostId, AuthorId = authorId, body.Markdown, body.Html, Now = now }, transaction);
         await connection.ExecuteAsync("""
             UPDATE forum_thread SET last_post_at = @Now, last_post_id = @PostId, reply_count = reply_count + @Reply WHERE id = @ThreadId
@@ -83,28 +86,7 @@ public static class ForumPosting
             INSERT INTO forum_thread_subscription (account_id, thread_id, since) VALUES (@AuthorId, @ThreadId, @Now) ON CONFLICT DO NOTHING
             """, new { AuthorId = authorId, ThreadId = threadId, Now = now }, transaction);
         await search.IndexAsync(connection, transaction, postId, isFirst ? threadTitle : "", body.Markdown);
-
-        // Subscribers who can still read the forum; someone who left the course or community hears nothing more.
-        var notified = (await connection.QueryAsync<long>("""
-            INSERT INTO forum_notification (account_id, post_id, created_at)
-            SELECT s.account_id, @PostId, @Now
-            FROM (SELECT account_id FROM forum_subscription WHERE forum_id = @ForumId
-                  UNION SELECT account_id FROM forum_thread_subscription WHERE thread_id = @ThreadId) s
-            JOIN forum f ON f.id = @ForumId
-            WHERE s.account_id <> @AuthorId
-              AND (EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = s.account_id AND r.role = 'admin')
-                   OR (f.kind = 'community' AND EXISTS (SELECT 1 FROM forum_community_member m
-                        WHERE m.community_id = f.community_id AND m.account_id = s.account_id AND m.status = 'active'))
-                   OR (f.kind <> 'community' AND (
-                        EXISTS (SELECT 1 FROM enrolment e WHERE e.course_id = f.course_id AND e.account_id = s.account_id
-                                AND e.status = 'active' AND coalesce(e.cohort_id, 0) = f.cohort_id)
-                        OR EXISTS (SELECT 1 FROM cohort_tutor ct WHERE ct.cohort_id = f.cohort_id AND ct.account_id = s.account_id)
-                        OR (f.cohort_id = 0 AND EXISTS (SELECT 1 FROM course_role cr
-                            WHERE cr.course_id = f.course_id AND cr.account_id = s.account_id AND cr.role = 'tutor')))))
-            ON CONFLICT DO NOTHING
-            RETURNING account_id
-            """, new { PostId = postId, Now = now, ForumId = forum.Id, ThreadId = threadId, AuthorId = authorId }, transaction)).ToList();
-        return (postId, notified);
+        return postId;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ECampus.Engine.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ public static class ForumServices
         services.AddOptions<ForumOptions>().Bind(configuration.GetSection(ForumOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ForumAccess>();
         services.AddSingleton<ForumUnreadCounts>();
+        services.AddSingleton<ForumFollowers>();
+        services.AddSingleton<IAfterCommitWork>(provider => provider.GetRequiredService<ForumFollowers>());
         services.AddSingleton<IForumSearch, SqliteForumSearch>();
         services.AddHostedService<ForumDigestJob>();
         return services;

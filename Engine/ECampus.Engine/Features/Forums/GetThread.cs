@@ -126,7 +126,7 @@ public sealed class GetThreadHandler(
                 return 0;
             }, cancellationToken);
             unread.Forget([accountId]);
-            await events.PublishAsync(new ForumRead(accountId, page.Id, now), cancellationToken);
+            await events.PublishAsync(new ForumUnreadChanged([accountId], now), cancellationToken);
         }
 
         return page;

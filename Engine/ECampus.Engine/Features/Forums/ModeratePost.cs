@@ -72,7 +72,7 @@ public sealed class ModeratePostHandler(IDatabase database, ForumAccess access, 
             unread.ForgetEveryone();
         }
 
-        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.PostModerated, command.PostId, [], now), cancellationToken);
+        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.PostModerated, command.PostId, now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -95,10 +95,10 @@ public sealed class ModerateThreadHandler(IDatabase database, ForumAccess access
             unread.ForgetEveryone();
         }
 
-        await events.PublishAsync(new ForumChanged(fromForum, command.ThreadId, ForumChanges.ThreadModerated, null, [], now), cancellationToken);
+        await events.PublishAsync(new ForumChanged(fromForum, command.ThreadId, ForumChanges.ThreadModerated, null, now), cancellationToken);
         if (toForum != fromForum)
         {
-            await events.PublishAsync(new ForumChanged(toForum, command.ThreadId, ForumChanges.ThreadModerated, null, [], now), cancellationToken);
+            await events.PublishAsync(new ForumChanged(toForum, command.ThreadId, ForumChanges.ThreadModerated, null, now), cancellationToken);
         }
 
         return Unit.Value;

@@ -15,7 +15,7 @@ public sealed record ReplyToThread(long ThreadId, string Body, long? ParentPostI
     public AccessRule Access => AccessRule.Require(Permissions.SignedIn);
 }
 
-public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
+public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumFollowers followers, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
     : ICommandHandler<ReplyToThread, long>
 {
     public async ValueTask<long> Handle(ReplyToThread command, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access,
         var body = ForumPosting.RenderBody(command.Body, limits);
         var actor = current.Actor;
         var now = SiteClock.Now(time);
-        var (forumId, postId, notified) = await database.WriteAsync(async (connection, transaction) =>
+        var (forumId, postId) = await database.WriteAsync(async (connection, transaction) =>
         {
             var (grant, thread) = await access.RequireThreadAsync(connection, actor, command.ThreadId, cancellationToken, transaction);
             if (!grant.CanPost)
@@ -45,12 +45,12 @@ public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access,
 
             var quoteId = await SamePostInThreadAsync(connection, transaction, command.QuotePostId, thread.Id, "quotePostId");
             await ForumPosting.RequireWithinRateAsync(connection, transaction, actor.AccountId!.Value, now, limits);
-            var (postId, notified) = await ForumPosting.AddPostAsync(connection, transaction, search, grant.Forum, thread.Id, thread.Title, parentId, quoteId, actor.AccountId.Value, body, now, isFirst: false);
-            return (grant.Forum.Id, postId, notified);
+            var postId = await ForumPosting.AddPostAsync(connection, transaction, search, thread.Id, thread.Title, parentId, quoteId, actor.AccountId.Value, body, now, isFirst: false);
+            return (grant.Forum.Id, postId);
         }, cancellationToken);
 
-        unread.Forget(notified);
-        await events.PublishAsync(new ForumChanged(forumId, command.ThreadId, ForumChanges.PostAdded, postId, notified, now), cancellationToken);
+        await events.PublishAsync(new ForumChanged(forumId, command.ThreadId, ForumChanges.PostAdded, postId, now), cancellationToken);
+        await followers.NotifyAsync(postId, events, cancellationToken);
         return postId;
     }
 

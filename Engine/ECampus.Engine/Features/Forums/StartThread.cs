@@ -14,7 +14,7 @@ public sealed record StartThread(long ForumId, string Title, string Body) : ICom
 
 public sealed record StartedThread(long ThreadId, long PostId);
 
-public sealed class StartThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumUnreadCounts unread, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
+public sealed class StartThreadHandler(IDatabase database, ForumAccess access, IForumSearch search, ForumFollowers followers, ICurrentActor current, IEngineEvents events, IOptions<ForumOptions> options, TimeProvider time)
     : ICommandHandler<StartThread, StartedThread>
 {
     public async ValueTask<StartedThread> Handle(StartThread command, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class StartThreadHandler(IDatabase database, ForumAccess access, I
         var body = ForumPosting.RenderBody(command.Body, limits);
         var actor = current.Actor;
         var now = SiteClock.Now(time);
-        var (forumId, threadId, postId, notified) = await database.WriteAsync(async (connection, transaction) =>
+        var (forumId, threadId, postId) = await database.WriteAsync(async (connection, transaction) =>
         {
             var grant = await access.RequireForumAsync(connection, actor, command.ForumId, cancellationToken, transaction);
             if (!grant.CanPost)
@@ -36,12 +36,12 @@ public sealed class StartThreadHandler(IDatabase database, ForumAccess access, I
             var threadId = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO forum_thread (forum_id, title, author_id, created_at, last_post_at) VALUES (@ForumId, @Title, @AuthorId, @Now, @Now) RETURNING id
                 """, new { command.ForumId, Title = title, AuthorId = actor.AccountId, Now = now }, transaction);
-            var (postId, notified) = await ForumPosting.AddPostAsync(connection, transaction, search, grant.Forum, threadId, title, null, null, actor.AccountId.Value, body, now, isFirst: true);
-            return (grant.Forum.Id, threadId, postId, notified);
+            var postId = await ForumPosting.AddPostAsync(connection, transaction, search, threadId, title, null, null, actor.AccountId.Value, body, now, isFirst: true);
+            return (grant.Forum.Id, threadId, postId);
         }, cancellationToken);
 
-        unread.Forget(notified);
-        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.ThreadStarted, postId, notified, now), cancellationToken);
+        await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.ThreadStarted, postId, now), cancellationToken);
+        await followers.NotifyAsync(postId, events, cancellationToken);
         return new StartedThread(threadId, postId);
     }
 }
