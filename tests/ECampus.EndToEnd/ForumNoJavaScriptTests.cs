@@ -51,10 +51,13 @@ public sealed class ForumNoJavaScriptTests : BrowserTest
 
         await nadia.GotoAsync(threadUrl);
         var reply = nadia.Locator("article.post").Filter(new() { HasText = "Anyone selling a used bicycle?" });
-        await reply.GetByText("Report", new() { Exact = true }).ClickAsync();
+        await Expect(nadia.GetByLabel("What is wrong with this post?")).ToHaveCountAsync(0);
+        await reply.GetByRole(AriaRole.Link, new() { Name = "Report", Exact = true }).ClickAsync();
         await reply.GetByLabel("What is wrong with this post?").FillAsync("Off topic: a sale");
         await reply.GetByRole(AriaRole.Button, new() { Name = "Report to moderators" }).ClickAsync();
-        await Expect(nadia).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?reported=1#post-\d+$"));
+        await Expect(nadia).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?reported=true#post-\d+$"));
+        await Expect(nadia.GetByRole(AriaRole.Status)).ToContainTextAsync("your report went to the moderators");
+        await Expect(nadia.GetByLabel("What is wrong with this post?")).ToHaveCountAsync(0);
 
         // The tutor hides it from the moderation queue, with a reason, and the queue is empty again.
         var tutor = await NewPersonAsync(site, javaScript: false);

@@ -12,6 +12,15 @@ public sealed class ThreadModel(IMediator mediator, IOptions<ForumOptions> optio
 
     [BindProperty(SupportsGet = true)] public long? Quote { get; set; }
 
+    /// <summary>The post whose report form is open (one at a time, asked for by its Report link).</summary>
+    [BindProperty(SupportsGet = true)] public long? Report { get; set; }
+
+    /// <summary>Set after a report is stored, to thank the reader.</summary>
+    [BindProperty(SupportsGet = true)] public bool Reported { get; set; }
+
+    /// <summary>A refused report's reason, shown again in its form.</summary>
+    public string? ReportReason { get; private set; }
+
     [BindProperty] public string? Body { get; set; }
 
     [BindProperty] public string? EditBody { get; set; }
@@ -43,12 +52,15 @@ public sealed class ThreadModel(IMediator mediator, IOptions<ForumOptions> optio
         }, cancellationToken);
     }
 
-    public Task<IActionResult> OnPostReportAsync(long threadId, long postId, string? reason, CancellationToken cancellationToken) =>
-        Act(threadId, async () =>
+    public Task<IActionResult> OnPostReportAsync(long threadId, long postId, string? reason, CancellationToken cancellationToken)
+    {
+        (Report, ReportReason) = (postId, reason);
+        return Act(threadId, async () =>
         {
             await mediator.Send(new ReportPost(postId, reason ?? ""), cancellationToken);
-            return "?reported=1#post-" + postId;
+            return "?reported=true#post-" + postId;
         }, cancellationToken);
+    }
 
     public Task<IActionResult> OnPostModeratePostAsync(long threadId, long postId, string? action, string? reason, CancellationToken cancellationToken) =>
         Act(threadId, async () =>
