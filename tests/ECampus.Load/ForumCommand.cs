@@ -129,7 +129,8 @@ internal static class ForumCommand
     {
         var path = $"/forums/threads/{threadId}";
         var requests = await Login.BrowserRequestsAsync(client, baseUri, SeedPlan.LearnerEmail(0), password, path);
-        await Login.ProbeAsync(client, requests);
+        var bytes = await Login.ProbeAsync(client, requests);
+        Console.WriteLine(FormattableString.Invariant($"  page: {path} {bytes / 1024.0:0} KB of HTML"));
         Console.Error.WriteLine($"forum: {path} ({posts} replies) as one learner: warming up {settings.Warmup.TotalSeconds}s, then measuring {settings.Duration.TotalSeconds}s with {settings.Concurrency} workers");
         ServerProcess.PrintMemory(pid, "before-thread-page");
         var run = LoadRun.RunAsync(client, requests, settings);

@@ -69,7 +69,8 @@ internal static partial class Login
     }
 
     /// <summary>One request before the run, so a rejected token or session fails loudly instead of as N errors.</summary>
-    public static async Task ProbeAsync(HttpClient client, Func<HttpRequestMessage> newRequest)
+    /// <summary>Sends the request once and fails unless it succeeds; returns the size of the answer's body in bytes.</summary>
+    public static async Task<long> ProbeAsync(HttpClient client, Func<HttpRequestMessage> newRequest)
     {
         using var request = newRequest();
         using var response = await client.SendAsync(request);
@@ -79,6 +80,8 @@ internal static partial class Login
             throw new InvalidOperationException(
                 $"probe {request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} {response.StatusCode}{location}");
         }
+
+        return (await response.Content.ReadAsByteArrayAsync()).LongLength;
     }
 
     private static async Task ExpectAsync(HttpResponseMessage response, string what, params HttpStatusCode[] expected)
