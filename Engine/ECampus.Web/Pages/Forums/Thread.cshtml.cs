@@ -32,8 +32,19 @@ public sealed class ThreadModel(IMediator mediator, IOptions<ForumOptions> optio
 
     public ThreadPage Thread { get; private set; } = null!;
 
-    public async Task OnGetAsync(long threadId, CancellationToken cancellationToken) =>
+    /// <summary>For moderators of a course's thread: the other forums of the course they moderate, to move it to.</summary>
+    public IReadOnlyList<(long Id, string Title)> MoveTargets { get; private set; } = [];
+
+    public async Task OnGetAsync(long threadId, CancellationToken cancellationToken)
+    {
         Thread = await mediator.Send(new GetThread(threadId), cancellationToken);
+        if (Thread.CanModerate && Thread.CourseId is { } courseId && !Thread.IsDeleted)
+        {
+            var course = await mediator.Send(new ListCourseForums(courseId), cancellationToken);
+            MoveTargets = course.Forums.Where(f => f.Id != Thread.ForumId)
+                .Select(f => (f.Id, f.CohortName is null ? f.Title : $"{f.Title} ({f.CohortName})")).ToList();
+        }
+    }
 
     public Task<IActionResult> OnPostAsync(long threadId, CancellationToken cancellationToken) =>
         Act(threadId, async () =>
