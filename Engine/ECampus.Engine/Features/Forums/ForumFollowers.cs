@@ -21,25 +21,17 @@ public sealed partial class ForumFollowers(IDatabase database, ForumUnreadCounts
 
     /// <summary>
     /// Notifies the followers of a post just stored and pushes their new counts. The post is accepted whatever happens
-    /// here: a failure is logged and left to the sweep, and leaving the request does not stop the write.
+    /// here: a failure is logged and left to the sweep, and the author leaving the request stops neither.
     /// </summary>
-    public async Task NotifyAsync(long postId, IEngineEvents events, CancellationToken cancellationToken)
+    public async Task NotifyAsync(long postId, IEngineEvents events)
     {
-        IReadOnlyList<long> notified;
         try
         {
-            notified = await database.WriteAsync((connection, transaction) => NotifyInAsync(connection, transaction, postId), CancellationToken.None);
+            await NotifyAndPushAsync(postId, events, CancellationToken.None);
         }
         catch (Exception e)
         {
             LogNotifyFailed(e, postId);
-            return;
-        }
-
-        unread.Forget(notified);
-        if (notified.Count > 0)
-        {
-            await events.PublishAsync(new ForumUnreadChanged(notified, SiteClock.Now(time)), cancellationToken);
         }
     }
 
@@ -56,13 +48,7 @@ public sealed partial class ForumFollowers(IDatabase database, ForumUnreadCounts
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
-                var notified = await database.WriteAsync((connection, transaction) => NotifyInAsync(connection, transaction, postId), cancellationToken);
-                unread.Forget(notified);
-                if (notified.Count > 0)
-                {
-                    await scope.ServiceProvider.GetRequiredService<IEngineEvents>().PublishAsync(new ForumUnreadChanged(notified, SiteClock.Now(time)), cancellationToken);
-                }
-
+                await NotifyAndPushAsync(postId, scope.ServiceProvider.GetRequiredService<IEngineEvents>(), cancellationToken);
                 finished++;
             }
 
@@ -70,6 +56,16 @@ public sealed partial class ForumFollowers(IDatabase database, ForumUnreadCounts
             {
                 return finished;
             }
+        }
+    }
+
+    private async Task NotifyAndPushAsync(long postId, IEngineEvents events, CancellationToken cancellationToken)
+    {
+        var notified = await database.WriteAsync((connection, transaction) => NotifyInAsync(connection, transaction, postId), cancellationToken);
+        unread.Forget(notified);
+        if (notified.Count > 0)
+        {
+            await events.PublishAsync(new ForumUnreadChanged(notified, SiteClock.Now(time)), cancellationToken);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class ReplyToThreadHandler(IDatabase database, ForumAccess access,
         }, cancellationToken);
 
         await events.PublishAsync(new ForumChanged(forumId, command.ThreadId, ForumChanges.PostAdded, postId, now), cancellationToken);
-        await followers.NotifyAsync(postId, events, cancellationToken);
+        await followers.NotifyAsync(postId, events);
         return postId;
     }
 

@@ -41,7 +41,7 @@ public sealed class StartThreadHandler(IDatabase database, ForumAccess access, I
         }, cancellationToken);
 
         await events.PublishAsync(new ForumChanged(forumId, threadId, ForumChanges.ThreadStarted, postId, now), cancellationToken);
-        await followers.NotifyAsync(postId, events, cancellationToken);
+        await followers.NotifyAsync(postId, events);
         return new StartedThread(threadId, postId);
     }
 }
