@@ -47,28 +47,8 @@ rm -rf "$results"
 mkdir -p "$results"
 cd "$repo"
 
-# Build once, then run the test projects in two lanes: the browser tests (the longest, mostly waiting on chromium)
-# beside all the others, one after another. `dotnet test` on the solution would start the browser tests only once
-# two other projects had finished, adding their time to the run.
 test_status=0
-dotnet build ECampus.sln || test_status=$?
-if [[ "$test_status" -eq 0 ]]; then
-    browser_tests=tests/ECampus.EndToEnd/ECampus.EndToEnd.csproj
-    mapfile -t other_tests < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | grep -v -x "$browser_tests")
-    browser_log="$results/browser-tests.log"
-    echo "Browser tests ($browser_tests) run beside the others; their output follows theirs."
-    dotnet test "$browser_tests" --no-build --logger "trx" --results-directory "$results" "$@" >"$browser_log" 2>&1 &
-    browser_pid=$!
-    for project in "${other_tests[@]}"; do
-        dotnet test "$project" --no-build --logger "trx" --results-directory "$results" "$@" || test_status=$?
-    done
-    browser_status=0
-    wait "$browser_pid" || browser_status=$?
-    cat "$browser_log"
-    if [[ "$browser_status" -ne 0 ]]; then
-        test_status=$browser_status
-    fi
-fi
+dotnet test ECampus.sln --logger "trx" --results-directory "$results" "$@" || test_status=$?
 
 # Sum the <Counters total=".." executed=".." passed=".." failed=".." error=".." ... notExecuted=".."> of every TRX file.
 # A test that errored, timed out or was aborted counts as failed. The TRX logger leaves ignored and inconclusive NUnit
