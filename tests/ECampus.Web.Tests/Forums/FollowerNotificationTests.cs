@@ -64,6 +64,35 @@ public sealed class FollowerNotificationTests
         Assert.That((await ana.GetJsonAsync("/api/v1/forums/notifications")).GetProperty("unread").GetInt64(), Is.EqualTo(1), "a hidden post counted as unread");
     }
 
+    [Test]
+    public async Task AReplyWhoseFollowersCannotBeNotified_IsStillAccepted_AndTheSweepNotifiesThemLater()
+    {
+        await using (var db = _forums.Site.Open())
+        {
+            // The second write fails (as a full disk or a bug would make it); the post's own write has committed.
+            await db.ExecuteAsync("CREATE TRIGGER refuse_notifications BEFORE INSERT ON forum_notification BEGIN SELECT RAISE(ABORT, 'notifications refused'); END");
+        }
+
+        var postId = await ReplyAsync("tina", "Posted while notifications fail.");
+        Assert.That(await PendingAsync(), Is.EqualTo(new[] { postId }), "the post is not marked for the sweep");
+        Assert.That((await _forums["ana"].GetJsonAsync($"/api/v1/threads/{_threadId}")).GetProperty("posts").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetInt64()), Does.Contain(postId), "the accepted post was lost");
+
+        await using (var db = _forums.Site.Open())
+        {
+            await db.ExecuteAsync("DROP TRIGGER refuse_notifications");
+        }
+
+        await _forums.Site.RestartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await PendingAsync()).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.That(await NotifiedAsync(postId), Is.EqualTo(new[] { _forums.Ids["ana"] }));
+    }
+
     private async Task<long> ReplyAsync(string who, string body) =>
         (await _forums[who].PostJsonAsync($"/api/v1/threads/{_threadId}/posts", new { body }, HttpStatusCode.Created)).GetProperty("postId").GetInt64();
 
