@@ -93,6 +93,29 @@ public sealed class FollowerNotificationTests
         Assert.That(await NotifiedAsync(postId), Is.EqualTo(new[] { _forums.Ids["ana"] }));
     }
 
+    [Test]
+    public async Task TheSweep_PassesOverAPostItCannotDo_AndNotifiesTheFollowersOfTheOthers()
+    {
+        var stuck = await ReplyAsync("tina", "A post whose notifications keep failing.");
+        var next = await ReplyAsync("tina", "A post after it.");
+        await using (var db = _forums.Site.Open())
+        {
+            await db.ExecuteAsync("DELETE FROM forum_notification WHERE post_id IN @Posts; UPDATE forum_post SET followers_pending = 1 WHERE id IN @Posts",
+                new { Posts = new[] { stuck, next } });
+            await db.ExecuteAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON forum_notification WHEN NEW.post_id = {stuck} BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        }
+
+        await _forums.Site.RestartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await PendingAsync()).Count > 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.That(await PendingAsync(), Is.EqualTo(new[] { stuck }), "the sweep stopped at the post it could not do");
+        Assert.That(await NotifiedAsync(next), Is.EqualTo(new[] { _forums.Ids["ana"] }));
+    }
+
     private async Task<long> ReplyAsync(string who, string body) =>
         (await _forums[who].PostJsonAsync($"/api/v1/threads/{_threadId}/posts", new { body }, HttpStatusCode.Created)).GetProperty("postId").GetInt64();
 

@@ -39,17 +39,28 @@ public sealed partial class ForumFollowers(IDatabase database, ForumUnreadCounts
     public async Task<int> FinishAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var finished = 0;
+        var after = 0L;
         while (true)
         {
+            // In id order from where the last batch ended, so a post that fails is passed over until the next sweep.
             var pending = (await database.ReadAsync(connection => connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT id FROM forum_post WHERE followers_pending = 1 AND created_at < @Before ORDER BY created_at LIMIT @Batch",
-                new { Before = before, Batch }, cancellationToken: cancellationToken)), cancellationToken)).ToList();
+                "SELECT id FROM forum_post WHERE followers_pending = 1 AND created_at < @Before AND id > @After ORDER BY id LIMIT @Batch",
+                new { Before = before, After = after, Batch }, cancellationToken: cancellationToken)), cancellationToken)).ToList();
             foreach (var postId in pending)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = Actor.System;
-                await NotifyAndPushAsync(postId, scope.ServiceProvider.GetRequiredService<IEngineEvents>(), cancellationToken);
-                finished++;
+                try
+                {
+                    await NotifyAndPushAsync(postId, scope.ServiceProvider.GetRequiredService<IEngineEvents>(), cancellationToken);
+                    finished++;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogNotifyFailed(e, postId);
+                }
+
+                after = postId;
             }
 
             if (pending.Count < Batch)
