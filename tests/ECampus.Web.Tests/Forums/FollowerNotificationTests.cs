@@ -50,12 +50,7 @@ public sealed class FollowerNotificationTests
         await _forums["tina"].PostJsonAsync($"/api/v1/posts/{hidden}/moderation", new { action = "hide", reason = "Off topic" }, HttpStatusCode.NoContent);
         Assert.That(await NotifiedAsync(kept), Is.Empty, "nothing notified yet");
 
-        await _forums.Site.RestartAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await PendingAsync()).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await RestartAndAwaitTheSweepAsync(leftPending: 0);
 
         Assert.That(await PendingAsync(), Is.Empty, "the followers of a pending post were not notified after the restart");
         Assert.That(await NotifiedAsync(kept), Is.EqualTo(new[] { _forums.Ids["ana"] }));
@@ -83,12 +78,7 @@ public sealed class FollowerNotificationTests
             await db.ExecuteAsync("DROP TRIGGER refuse_notifications");
         }
 
-        await _forums.Site.RestartAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await PendingAsync()).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await RestartAndAwaitTheSweepAsync(leftPending: 0);
 
         Assert.That(await NotifiedAsync(postId), Is.EqualTo(new[] { _forums.Ids["ana"] }));
     }
@@ -105,15 +95,21 @@ public sealed class FollowerNotificationTests
             await db.ExecuteAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON forum_notification WHEN NEW.post_id = {stuck} BEGIN SELECT RAISE(ABORT, 'refused'); END");
         }
 
-        await _forums.Site.RestartAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await PendingAsync()).Count > 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await RestartAndAwaitTheSweepAsync(leftPending: 1);
 
         Assert.That(await PendingAsync(), Is.EqualTo(new[] { stuck }), "the sweep stopped at the post it could not do");
         Assert.That(await NotifiedAsync(next), Is.EqualTo(new[] { _forums.Ids["ana"] }));
+    }
+
+    /// <summary>Starts the site again and waits (at most 20 s) until the sweep leaves no more than that many posts pending.</summary>
+    private async Task RestartAndAwaitTheSweepAsync(int leftPending)
+    {
+        await _forums.Site.RestartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await PendingAsync()).Count > leftPending && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private async Task<long> ReplyAsync(string who, string body) =>
