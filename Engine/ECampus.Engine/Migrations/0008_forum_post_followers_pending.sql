@@ -3,4 +3,4 @@
 -- back). Until then the post is marked, so a process stopped in between leaves nothing unsent: the after-commit sweep
 -- notifies the followers of every marked post.
 ALTER TABLE forum_post ADD COLUMN followers_pending INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX forum_post_followers_pending ON forum_post (created_at) WHERE followers_pending = 1;
+CREATE INDEX forum_post_followers_pending ON forum_post (id) WHERE followers_pending = 1;

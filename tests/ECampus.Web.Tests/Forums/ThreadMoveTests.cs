@@ -54,4 +54,17 @@ public sealed class ThreadMoveTests
         var learnerPage = _parser.ParseDocument(await ana.GetStringAsync($"/forums/threads/{_threadId}"));
         Assert.That(learnerPage.QuerySelector("#to-forum"), Is.Null, "a learner is offered to move the thread");
     }
+
+    [Test]
+    public async Task AnAdministrator_StillReadsAThreadOfACourseNoLongerServed_WithNowhereToMoveIt()
+    {
+        Directory.Delete(Path.Combine(_forums.Site.Root, "packs", ForumFixture.Course), recursive: true);
+        await _forums.Site.RestartAsync();
+
+        using var admin = await _forums.Site.BrowserClientAsync("admin@example.org");
+        var response = await admin.GetAsync($"/forums/threads/{_threadId}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the administrator lost the thread of a removed course");
+        var page = _parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.That(page.QuerySelector("#to-forum"), Is.Null, "a move is offered with no course to move within");
+    }
 }

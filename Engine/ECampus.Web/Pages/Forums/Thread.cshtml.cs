@@ -1,4 +1,5 @@
 using ECampus.Engine.Features.Forums;
+using ECampus.Sdk;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -40,9 +41,16 @@ public sealed class ThreadModel(IMediator mediator, IOptions<ForumOptions> optio
         Thread = await mediator.Send(new GetThread(threadId), cancellationToken);
         if (Thread.CanModerate && Thread.CourseId is { } courseId && !Thread.IsDeleted)
         {
-            var course = await mediator.Send(new ListCourseForums(courseId), cancellationToken);
-            MoveTargets = course.Forums.Where(f => f.Id != Thread.ForumId)
-                .Select(f => (f.Id, f.CohortName is null ? f.Title : $"{f.Title} ({f.CohortName})")).ToList();
+            try
+            {
+                var course = await mediator.Send(new ListCourseForums(courseId), cancellationToken);
+                MoveTargets = course.Forums.Where(f => f.Id != Thread.ForumId)
+                    .Select(f => (f.Id, f.CohortName is null ? f.Title : $"{f.Title} ({f.CohortName})")).ToList();
+            }
+            catch (NotFoundException)
+            {
+                // The course's pack is no longer served (an administrator still reads its threads): nowhere to move to.
+            }
         }
     }
 
